@@ -1,0 +1,30 @@
+using NingxiaTrade.Domain.Audit;
+using NingxiaTrade.Domain.Common;
+
+namespace NingxiaTrade.Domain.Accounts;
+
+/// <summary>The signed-in user as services see it. Every service operation checks it again, whatever the screen hid.</summary>
+public interface ICurrentUser : IAuditActor
+{
+    bool IsAuthenticated { get; }
+    bool IsInRole(string role);
+}
+
+/// <summary>Refusal of an operation the user's role or data scope does not allow.</summary>
+public sealed class AccessDeniedException(string message) : DomainException(message);
+
+public static class CurrentUserExtensions
+{
+    /// <summary>Throws unless the user holds one of the roles.</summary>
+    public static void Demand(this ICurrentUser user, params string[] roles)
+    {
+        if (!user.IsAuthenticated)
+        {
+            throw new AccessDeniedException("请先登录。");
+        }
+        if (!roles.Any(user.IsInRole))
+        {
+            throw new AccessDeniedException($"您无权执行此操作（需要{string.Join("或", roles.Select(Roles.Chinese))}角色）。");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using NingxiaTrade.Domain.Accounts;
+using NingxiaTrade.Domain.ApiKeys;
+using NingxiaTrade.Domain.Audit;
+using NingxiaTrade.Domain.Calendar;
+using NingxiaTrade.Domain.Organisations;
+
+namespace NingxiaTrade.Domain.Data;
+
+/// <summary>
+/// The one database of the platform: Identity's tables and every module's. Provider-neutral; the
+/// <see cref="SqliteTradeDbContext"/> and <see cref="SqlServerTradeDbContext"/> subclasses carry one
+/// migration set each.
+/// </summary>
+public abstract class TradeDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+{
+    /// <summary>Who the audit log records for changes saved through this context.</summary>
+    public IAuditActor? Actor { get; set; }
+
+    internal bool IsAppendingAudit { get; set; }
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<TradingCentre> TradingCentres => Set<TradingCentre>();
+    public DbSet<SupervisingDepartment> SupervisingDepartments => Set<SupervisingDepartment>();
+    public DbSet<HolidayDate> HolidayDates => Set<HolidayDate>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(TradeDbContext).Assembly, t => !t.IsAbstract);
+    }
+}
+
+public sealed class SqliteTradeDbContext(DbContextOptions<SqliteTradeDbContext> options) : TradeDbContext(options);
+
+public sealed class SqlServerTradeDbContext(DbContextOptions<SqlServerTradeDbContext> options) : TradeDbContext(options);

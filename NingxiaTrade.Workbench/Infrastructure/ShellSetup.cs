@@ -1,0 +1,27 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+using MudBlazor.Services;
+using NingxiaTrade.Workbench.Features.Shell;
+
+namespace NingxiaTrade.Workbench.Infrastructure;
+
+public static class ShellSetup
+{
+    public static IServiceCollection AddWorkbenchShell(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices(config =>
+        {
+            config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter;
+            config.SnackbarConfiguration.VisibleStateDuration = 5000;
+        });
+        services.AddLocalization();
+        services.AddTransient<MudLocalizer, ChineseMudLocalizer>();
+        services.AddSingleton<ModuleRegistry>();
+        services.AddWorkbenchModule<AccountModule>();
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.GetCultureInfo("zh-CN");
+        CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+        return services;
+    }
+}

@@ -1,0 +1,43 @@
+using NingxiaTrade.Workbench.Components;
+using NingxiaTrade.Workbench.Components.Account;
+using NingxiaTrade.Workbench.Features.Admin;
+using NingxiaTrade.Workbench.Features.Shell;
+using NingxiaTrade.Workbench.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddTradeDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddWorkbenchIdentity();
+builder.Services.AddWorkbenchShell();
+builder.Services.AddWorkbenchApi();
+
+builder.Services.AddAdminModule();
+
+var app = builder.Build();
+
+if (args.Length > 0 && args[0] == CreateAdminCommand.Verb)
+{
+    return await CreateAdminCommand.RunAsync(app.Services, args, Console.Out);
+}
+
+await app.Services.MigrateDatabaseAsync();
+await AccountSeeding.SeedAsync(app.Services, app.Configuration, app.Environment);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts();
+}
+app.UseRequestLocalization("zh-CN");
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode();
+app.MapAdditionalIdentityEndpoints();
+app.MapWorkbenchApi();
+app.MapAdminApi();
+
+await app.RunAsync();
+return 0;
