@@ -212,7 +212,7 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
             UserName = actor.UserName,
             Role = actor.Role,
             Action = action,
-            EntityType = entry.Metadata.ClrType.Name,
+            EntityType = entry.Metadata.DisplayName(),
             EntityKey = keyText,
             Changes = JsonSerializer.Serialize(changes ?? Values(entry, original: false), Json),
         };

@@ -45,9 +45,12 @@ public sealed class WorkbenchCurrentUser(IHttpContextAccessor http, IServiceProv
 
     public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
     public string? UserId => Principal.FindFirstValue(ClaimTypes.NameIdentifier);
-    public string? UserName => IsAuthenticated ? Principal.Identity!.Name : null;
+    // Outside any request or circuit (start-up seeding, background work) the platform itself acts.
+    private bool IsSystem => Override is null && http.HttpContext is null && !IsAuthenticated;
+
+    public string? UserName => IsAuthenticated ? Principal.Identity!.Name : IsSystem ? "系统" : "匿名用户";
     public string? Role => IsAuthenticated
         ? string.Join(",", Principal.FindAll(ClaimTypes.Role).Select(c => c.Value))
-        : null;
+        : IsSystem ? "System" : "Anonymous";
     public bool IsInRole(string role) => Principal.IsInRole(role);
 }
