@@ -7,7 +7,7 @@ using NingxiaTrade.Domain.Organisations;
 namespace NingxiaTrade.Workbench.Infrastructure;
 
 /// <summary>One demo account, as configured under <c>DemoData:Accounts</c> (Development only).</summary>
-public sealed class DemoAccount
+public sealed class DemoAccountOptions
 {
     public string Email { get; set; } = "";
     public string Password { get; set; } = "";
@@ -40,7 +40,7 @@ public static class AccountSeeding
         {
             return;
         }
-        var accounts = configuration.GetSection("DemoData:Accounts").Get<List<DemoAccount>>() ?? [];
+        var accounts = configuration.GetSection("DemoData:Accounts").Get<List<DemoAccountOptions>>() ?? [];
         var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
         var time = sp.GetRequiredService<TimeProvider>();
         foreach (var account in accounts)
