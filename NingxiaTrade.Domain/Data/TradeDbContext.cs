@@ -6,6 +6,8 @@ using NingxiaTrade.Domain.ApiKeys;
 using NingxiaTrade.Domain.Audit;
 using NingxiaTrade.Domain.Calendar;
 using NingxiaTrade.Domain.Organisations;
+using NingxiaTrade.Domain.Projects;
+using NingxiaTrade.Domain.Workflows;
 
 namespace NingxiaTrade.Domain.Data;
 
@@ -27,6 +29,11 @@ public abstract class TradeDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<HolidayDate> HolidayDates => Set<HolidayDate>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
+    public DbSet<WorkflowDefinition> WorkflowDefinitions => Set<WorkflowDefinition>();
+    public DbSet<TradeProject> TradeProjects => Set<TradeProject>();
+    public DbSet<Lot> Lots => Set<Lot>();
+    public DbSet<ProjectStepRecord> ProjectSteps => Set<ProjectStepRecord>();
+    public DbSet<ApprovalRequest> ApprovalRequests => Set<ApprovalRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

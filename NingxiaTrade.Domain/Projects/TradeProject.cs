@@ -1,0 +1,306 @@
+using NingxiaTrade.Domain.Common;
+
+namespace NingxiaTrade.Domain.Projects;
+
+/// <summary>The registration data of a project, as entered on the registration screen.</summary>
+public sealed record ProjectForm(
+    string Name,
+    string RegionCode,
+    int TradingCentreId,
+    TradeType TradeType,
+    TradeMethod TradeMethod,
+    string TendererName,
+    string? AgentName,
+    int SupervisingDepartmentId,
+    Money Estimate,
+    Money? AppraisedValue,
+    string? FundSource,
+    string? ApprovalDocumentNumber,
+    IReadOnlyList<LotForm> Lots);
+
+public sealed record LotForm(string Name, Money Price, Money Deposit, string? Classification);
+
+/// <summary>
+/// A trading project (交易项目) with its lots. Its workflow state is <see cref="CurrentStep"/> of the
+/// definition version it started with (<see cref="WorkflowDefinitionId"/>), never a newer one.
+/// </summary>
+public class TradeProject
+{
+    private readonly List<Lot> _lots = [];
+
+    private TradeProject() { }
+
+    public TradeProject(string code, ProjectForm form, TradingRules rules, Guid workflowDefinitionId, string initialStep,
+        string? createdByUserId, string? tendererUserId, string? agentUserId, DateTime nowUtc)
+    {
+        Id = Guid.NewGuid();
+        Code = code;
+        TradeType = form.TradeType;
+        WorkflowDefinitionId = workflowDefinitionId;
+        CurrentStep = initialStep;
+        CreatedByUserId = createdByUserId;
+        TendererUserId = tendererUserId;
+        AgentUserId = agentUserId;
+        CreatedUtc = nowUtc;
+        Apply(form, rules);
+    }
+
+    public Guid Id { get; private set; }
+    /// <summary>项目编号, e.g. 640100-2026-GC-0001.</summary>
+    public string Code { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public string RegionCode { get; private set; } = "";
+    public int TradingCentreId { get; private set; }
+    public TradeType TradeType { get; private set; }
+    public TradeMethod TradeMethod { get; private set; }
+    public string TendererName { get; private set; } = "";
+    public string? TendererUserId { get; private set; }
+    public string? AgentName { get; private set; }
+    public string? AgentUserId { get; private set; }
+    public int SupervisingDepartmentId { get; private set; }
+    /// <summary>Estimate (估算价) or budget (预算金额) of the whole project.</summary>
+    public Money Estimate { get; private set; }
+    /// <summary>Appraised value (评估值) of a state asset transfer.</summary>
+    public Money? AppraisedValue { get; private set; }
+    public string? FundSource { get; private set; }
+    public string? ApprovalDocumentNumber { get; private set; }
+    /// <summary>A state asset listed under the consent threshold of the appraised value (32号令).</summary>
+    public bool NeedsBelowAppraisalConsent { get; private set; }
+
+    public Guid WorkflowDefinitionId { get; private set; }
+    public string CurrentStep { get; internal set; } = "";
+    public Guid? PendingApprovalId { get; internal set; }
+    public DateTime? BidDeadlineUtc { get; private set; }
+    /// <summary>Optimistic concurrency: bumped by every change, so two people firing at once cannot both win.</summary>
+    public int Revision { get; private set; }
+
+    public string? CreatedByUserId { get; private set; }
+    public DateTime CreatedUtc { get; private set; }
+
+    public IReadOnlyList<Lot> Lots => _lots;
+
+    public void Edit(ProjectForm form, TradingRules rules)
+    {
+        if (form.TradeType != TradeType)
+        {
+            throw new DomainException("项目登记后不能更改交易类型。");
+        }
+        Apply(form, rules);
+        Touch();
+    }
+
+    internal void Touch() => Revision++;
+
+    public void SetBidDeadline(DateTime deadlineUtc, DateTime earliestUtc, string basis)
+    {
+        if (deadlineUtc < earliestUtc)
+        {
+            throw new DomainException($"投标截止时间不得早于 {ChinaTime.Format(earliestUtc)}（{basis}）。");
+        }
+        BidDeadlineUtc = deadlineUtc;
+        Touch();
+    }
+
+    private void Apply(ProjectForm form, TradingRules rules)
+    {
+        var name = form.Name?.Trim() ?? "";
+        if (name.Length is < 4 or > 200)
+        {
+            throw new DomainException("项目名称应为4至200个字符。");
+        }
+        if (!Regions.IsKnown(form.RegionCode))
+        {
+            throw new DomainException("请选择项目所在的行政区划（宁夏回族自治区或其地级市）。");
+        }
+        if (!TradeMethods.For(form.TradeType).Contains(form.TradeMethod))
+        {
+            throw new DomainException($"{form.TradeType.Chinese()}不能采用“{form.TradeMethod.Chinese()}”方式。");
+        }
+        var tenderer = form.TendererName?.Trim() ?? "";
+        if (tenderer.Length is < 2 or > 200)
+        {
+            throw new DomainException("请填写招标人（采购人、转让方、出让人）名称。");
+        }
+        if (form.Estimate.Fen <= 0)
+        {
+            throw new DomainException($"项目{TradeMethods.PriceName(form.TradeType)}必须大于0。");
+        }
+        if (form.TradeType == TradeType.StateAssetTransfer && form.AppraisedValue is not { Fen: > 0 })
+        {
+            throw new DomainException("国有产权转让项目必须填写资产评估值。");
+        }
+        if (form.Lots.Count == 0)
+        {
+            throw new DomainException($"项目至少应有一个{TradeMethods.LotName(form.TradeType)}。");
+        }
+        if (form.Lots.Count > 200)
+        {
+            throw new DomainException($"一个项目最多200个{TradeMethods.LotName(form.TradeType)}。");
+        }
+        var lots = form.Lots.Select((l, i) => new Lot(i + 1, l, form.TradeType, rules)).ToList();
+        var consent = false;
+        if (form.TradeType == TradeType.StateAssetTransfer && form.AppraisedValue is { } appraised)
+        {
+            // 国资委 财政部令第32号: a price below 90% of the appraised value needs written consent.
+            var threshold = appraised.PercentOf(rules.StateAssetConsentBelowPercent);
+            consent = lots.Sum(l => l.Price.Fen) < threshold.Fen;
+        }
+        Name = name;
+        RegionCode = form.RegionCode;
+        TradingCentreId = form.TradingCentreId;
+        TradeMethod = form.TradeMethod;
+        TendererName = tenderer;
+        AgentName = string.IsNullOrWhiteSpace(form.AgentName) ? null : form.AgentName.Trim();
+        SupervisingDepartmentId = form.SupervisingDepartmentId;
+        Estimate = form.Estimate;
+        AppraisedValue = form.AppraisedValue;
+        FundSource = string.IsNullOrWhiteSpace(form.FundSource) ? null : form.FundSource.Trim();
+        ApprovalDocumentNumber = string.IsNullOrWhiteSpace(form.ApprovalDocumentNumber) ? null : form.ApprovalDocumentNumber.Trim();
+        NeedsBelowAppraisalConsent = consent;
+        _lots.Clear();
+        _lots.AddRange(lots);
+    }
+}
+
+/// <summary>A lot (标段 / 采购包 / 标的 / 宗地 / 品种组) of a project.</summary>
+public class Lot
+{
+    private Lot() { }
+
+    internal Lot(int number, LotForm form, TradeType type, TradingRules rules)
+    {
+        var label = $"第{number}{TradeMethods.LotName(type)}";
+        var name = form.Name?.Trim() ?? "";
+        if (name.Length is < 2 or > 200)
+        {
+            throw new DomainException($"{label}：名称应为2至200个字符。");
+        }
+        if (form.Price.Fen <= 0)
+        {
+            throw new DomainException($"{label}：{TradeMethods.PriceName(type)}必须大于0。");
+        }
+        if (form.Deposit.Fen < 0)
+        {
+            throw new DomainException($"{label}：保证金不能为负数。");
+        }
+        switch (type)
+        {
+            case TradeType.EngineeringBidding when form.Deposit > form.Price.PercentOf(rules.EngineeringDepositCapPercent):
+                // 招标投标法实施条例 第26条
+                throw new DomainException($"{label}：投标保证金 {form.Deposit} 超过估算价的{rules.EngineeringDepositCapPercent}%（{form.Price.PercentOf(rules.EngineeringDepositCapPercent)}）（《招标投标法实施条例》第二十六条）。");
+            case TradeType.GovernmentProcurement when form.Deposit > form.Price.PercentOf(rules.ProcurementDepositCapPercent):
+                // 政府采购法实施条例 第33条
+                throw new DomainException($"{label}：投标保证金 {form.Deposit} 超过预算金额的{rules.ProcurementDepositCapPercent}%（{form.Price.PercentOf(rules.ProcurementDepositCapPercent)}）（《政府采购法实施条例》第三十三条）。");
+        }
+        Id = Guid.NewGuid();
+        Number = number;
+        Name = name;
+        Price = form.Price;
+        Deposit = form.Deposit;
+        Classification = string.IsNullOrWhiteSpace(form.Classification) ? null : form.Classification.Trim();
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ProjectId { get; private set; }
+    public int Number { get; private set; }
+    public string Name { get; private set; } = "";
+    /// <summary>Estimate, budget, listing price, reserve price or maximum valid price, by type.</summary>
+    public Money Price { get; private set; }
+    public Money Deposit { get; private set; }
+    public string? Classification { get; private set; }
+}
+
+/// <summary>One move of a project through its workflow: the project's history (MudTimeline).</summary>
+public class ProjectStepRecord
+{
+    private ProjectStepRecord() { }
+
+    public ProjectStepRecord(Guid projectId, int sequence, string? fromStep, string toStep, string? trigger, string action,
+        string? userName, string? role, DateTime atUtc, string? opinion)
+    {
+        Id = Guid.NewGuid();
+        ProjectId = projectId;
+        Sequence = sequence;
+        FromStep = fromStep;
+        ToStep = toStep;
+        Trigger = trigger;
+        Action = action;
+        UserName = userName;
+        Role = role;
+        AtUtc = atUtc;
+        Opinion = opinion;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ProjectId { get; private set; }
+    public int Sequence { get; private set; }
+    public string? FromStep { get; private set; }
+    public string ToStep { get; private set; } = "";
+    public string? Trigger { get; private set; }
+    public string Action { get; private set; } = "";
+    public string? UserName { get; private set; }
+    public string? Role { get; private set; }
+    public DateTime AtUtc { get; private set; }
+    public string? Opinion { get; private set; }
+}
+
+public enum ApprovalStatus
+{
+    Pending = 1,
+    Approved = 2,
+    Returned = 3,
+}
+
+/// <summary>A move waiting in the supervising department's inbox (待审批).</summary>
+public class ApprovalRequest
+{
+    private ApprovalRequest() { }
+
+    public ApprovalRequest(Guid projectId, int departmentId, string trigger, string action, string fromStep, string toStep,
+        string? requestedBy, DateTime nowUtc, string? note)
+    {
+        Id = Guid.NewGuid();
+        ProjectId = projectId;
+        SupervisingDepartmentId = departmentId;
+        Trigger = trigger;
+        Action = action;
+        FromStep = fromStep;
+        ToStep = toStep;
+        RequestedBy = requestedBy;
+        RequestedUtc = nowUtc;
+        RequestNote = note;
+        Status = ApprovalStatus.Pending;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ProjectId { get; private set; }
+    public int SupervisingDepartmentId { get; private set; }
+    public string Trigger { get; private set; } = "";
+    public string Action { get; private set; } = "";
+    public string FromStep { get; private set; } = "";
+    public string ToStep { get; private set; } = "";
+    public string? RequestedBy { get; private set; }
+    public DateTime RequestedUtc { get; private set; }
+    public string? RequestNote { get; private set; }
+    public ApprovalStatus Status { get; private set; }
+    public string? DecidedBy { get; private set; }
+    public DateTime? DecidedUtc { get; private set; }
+    public string? Opinion { get; private set; }
+
+    public void Decide(bool approve, string opinion, string? decidedBy, DateTime nowUtc)
+    {
+        if (Status != ApprovalStatus.Pending)
+        {
+            throw new DomainException("该审批事项已处理。");
+        }
+        opinion = opinion?.Trim() ?? "";
+        if (opinion.Length is < 2 or > 2000)
+        {
+            throw new DomainException("请填写审批意见（2至2000个字符）。");
+        }
+        Status = approve ? ApprovalStatus.Approved : ApprovalStatus.Returned;
+        Opinion = opinion;
+        DecidedBy = decidedBy;
+        DecidedUtc = nowUtc;
+    }
+}

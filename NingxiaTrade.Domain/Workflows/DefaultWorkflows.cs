@@ -1,0 +1,242 @@
+using NingxiaTrade.Domain.Common;
+using static NingxiaTrade.Domain.Accounts.Roles;
+
+namespace NingxiaTrade.Domain.Workflows;
+
+/// <summary>
+/// The five default flows of REQUIREMENTS §2. Every statutory minimum carries its legal basis; an Admin may
+/// change any of them and publish a new version.
+/// </summary>
+public static class DefaultWorkflows
+{
+    private const string Law24 = "《招标投标法》第二十四条";
+    private const string Rule16 = "《招标投标法实施条例》第十六条";
+    private const string Rule44 = "《招标投标法实施条例》第四十四条";
+    private const string Rule54 = "《招标投标法实施条例》第五十四条";
+    private const string Gp35 = "《政府采购法》第三十五条";
+    private const string Gp36 = "《政府采购法》第三十六条";
+    private const string Order87 = "《政府采购货物和服务招标投标管理办法》（财政部令第87号）";
+    private const string Order32 = "《企业国有资产交易监督管理办法》（国务院国资委 财政部令第32号）";
+    private const string Order39 = "《招标拍卖挂牌出让国有建设用地使用权规定》（国土资源部令第39号，本平台按10日（日历日）执行）";
+
+    public static IReadOnlyList<(string DefinitionId, TradeType Type, string Name, WorkflowBody Body)> All { get; } =
+    [
+        ("engineering-bidding", TradeType.EngineeringBidding, "工程建设项目招标投标流程", Engineering()),
+        ("government-procurement", TradeType.GovernmentProcurement, "政府采购公开招标流程", Procurement()),
+        ("state-asset-transfer", TradeType.StateAssetTransfer, "企业国有产权转让流程", StateAsset()),
+        ("land-mining-rights", TradeType.LandAndMiningRights, "国有建设用地使用权和矿业权挂牌出让流程", Land()),
+        ("drug-procurement", TradeType.DrugProcurement, "药品集中带量采购流程", Drugs()),
+    ];
+
+    private static readonly string[] Owners = [CentreClerk, Tenderer, Agent];
+    private static readonly string[] Clerk = [CentreClerk];
+
+    private static WorkflowBody Engineering()
+    {
+        var b = new Builder("Registered");
+        b.Step("Registered", "项目登记")
+         .Step("PlanApproval", "招标方案核准/备案")
+         .Step("Notice", "招标公告（招标文件发售）", 5, false, $"招标文件的发售期不得少于5日（{Rule16}）")
+         .Step("Bidding", "投标")
+         .Step("Opening", "开标")
+         .Step("Evaluation", "评标")
+         .Step("CandidatePublicity", "中标候选人公示", 3, false, $"中标候选人公示期不得少于3日（{Rule54}）")
+         .Step("AwardNotice", "中标通知")
+         .Step("Contract", "合同签订")
+         .Step("DepositRefund", "保证金退还")
+         .Step("Performance", "履约")
+         .Final("Archived", "归档")
+         .Final("Terminated", "终止");
+        b.Go("SubmitPlan", "提交招标方案", "Registered", "PlanApproval", Owners)
+         .Go("PublishNotice", "发布招标公告", "PlanApproval", "Notice", Owners, approval: true)
+         .Go("CloseDocumentSale", "招标文件发售期满", "Notice", "Bidding", Clerk)
+         .Go("OpenBids", "开标", "Bidding", "Opening", Clerk,
+             Deadline(Law24),
+             Since("Notice", 20, false, $"自招标文件开始发出之日起至投标截止之日止，最短不得少于20日（{Law24}）"),
+             AtLeast("bids.count", 3, "投标人", $"投标人少于3个的，不得开标，应当重新招标（{Rule44}）"))
+         .Go("Retender", "投标人不足3家，重新招标", "Bidding", "Notice", Clerk, ignoresMinimum: true)
+         .Go("StartEvaluation", "组织评标", "Opening", "Evaluation", Clerk)
+         .Go("PublishCandidates", "公示中标候选人", "Evaluation", "CandidatePublicity", Owners)
+         .Go("IssueAward", "公示期满，发出中标通知书", "CandidatePublicity", "AwardNotice", Owners, timer: new WorkflowTimer { Days = 3 })
+         .Go("SignContract", "签订合同", "AwardNotice", "Contract", Owners)
+         .Go("RefundDeposits", "退还投标保证金", "Contract", "DepositRefund", Clerk)
+         .Go("StartPerformance", "进入履约", "DepositRefund", "Performance", Owners)
+         .Go("Archive", "履约完成，归档", "Performance", "Archived", Clerk);
+        b.Terminations("Terminated", ["Registered", "PlanApproval", "Notice", "Bidding", "Opening", "Evaluation", "CandidatePublicity"]);
+        b.Body.BidDeadline = new DeadlineRule { FromStep = "Notice", Days = 20, LegalBasis = Law24 };
+        return b.Body;
+    }
+
+    private static WorkflowBody Procurement()
+    {
+        var b = new Builder("Intention");
+        b.Step("Intention", "采购意向公开")
+         .Step("Plan", "采购计划/备案")
+         .Step("Notice", "采购公告", 5, true, $"公开招标公告期限为5个工作日（{Order87}）")
+         .Step("Bidding", "投标")
+         .Step("Opening", "开标")
+         .Step("Evaluation", "评审")
+         .Step("ResultNotice", "中标结果公告", 1, true, $"中标结果公告期限为1个工作日（{Order87}）")
+         .Step("Contract", "合同签订")
+         .Step("ContractNotice", "合同公告")
+         .Step("Acceptance", "履约验收")
+         .Final("Completed", "验收完成")
+         .Final("Terminated", "终止");
+        b.Go("SubmitPlan", "报送采购计划", "Intention", "Plan", Owners)
+         .Go("PublishNotice", "发布采购公告", "Plan", "Notice", Owners, approval: true)
+         .Go("CloseNotice", "公告期满", "Notice", "Bidding", Clerk)
+         .Go("OpenBids", "开标", "Bidding", "Opening", Clerk,
+             Deadline(Gp35),
+             Since("Notice", 20, false, $"自招标文件开始发出之日起至投标截止之日止，不得少于20日（{Gp35}）"),
+             AtLeast("bids.count", 3, "投标供应商", $"对招标文件作实质响应的供应商不足三家的，应予废标（{Gp36}）"))
+         .Go("Rebid", "供应商不足3家，废标重新招标", "Bidding", "Notice", Clerk, ignoresMinimum: true)
+         .Go("StartEvaluation", "组织评审", "Opening", "Evaluation", Clerk)
+         .Go("PublishResult", "发布中标结果公告", "Evaluation", "ResultNotice", Owners)
+         .Go("SignContract", "签订政府采购合同", "ResultNotice", "Contract", Owners)
+         .Go("PublishContract", "发布合同公告", "Contract", "ContractNotice", Owners)
+         .Go("StartAcceptance", "组织履约验收", "ContractNotice", "Acceptance", Owners)
+         .Go("Complete", "验收完成", "Acceptance", "Completed", Owners);
+        b.Terminations("Terminated", ["Intention", "Plan", "Notice", "Bidding", "Opening", "Evaluation"]);
+        b.Body.BidDeadline = new DeadlineRule { FromStep = "Notice", Days = 20, LegalBasis = Gp35 };
+        return b.Body;
+    }
+
+    private static WorkflowBody StateAsset()
+    {
+        var b = new Builder("Application");
+        b.Step("Application", "转让申请")
+         .Step("Approval", "国资监管机构审批")
+         .Step("Disclosure", "信息披露", 20, true, $"正式披露信息时间不得少于20个工作日（{Order32}）")
+         .Step("Qualification", "意向受让方登记与资格确认")
+         .Step("OnlineBidding", "网络竞价")
+         .Step("DealNotice", "成交公告")
+         .Step("Contract", "签订产权交易合同")
+         .Final("Settled", "价款结算")
+         .Final("Terminated", "终止");
+        b.Go("SubmitTransfer", "提交转让申请", "Application", "Approval", Owners)
+         .Go("Disclose", "发布产权转让信息", "Approval", "Disclosure", Owners, approval: true)
+         .Go("CloseDisclosure", "披露期满，确认受让资格", "Disclosure", "Qualification", Clerk)
+         .Go("AgreeDeal", "仅一家合格意向受让方，协议成交", "Qualification", "DealNotice", Clerk,
+             AtLeast("bidders.qualified", 1, "合格意向受让方", $"只产生一个符合条件的意向受让方的，以协议方式成交，价格不得低于挂牌价（{Order32}）", max: 1))
+         .Go("StartBidding", "两家以上合格意向受让方，组织网络竞价", "Qualification", "OnlineBidding", Clerk,
+             AtLeast("bidders.qualified", 2, "合格意向受让方", $"产生两个以上符合条件的意向受让方的，以竞价方式确定受让方（{Order32}）"))
+         .Go("CloseBidding", "竞价结束，发布成交公告", "OnlineBidding", "DealNotice", Clerk)
+         .Go("SignContract", "签订产权交易合同", "DealNotice", "Contract", Owners)
+         .Go("Settle", "价款结算完成", "Contract", "Settled", Clerk);
+        b.Terminations("Terminated", ["Application", "Approval", "Disclosure", "Qualification", "OnlineBidding"]);
+        return b.Body;
+    }
+
+    private static WorkflowBody Land()
+    {
+        var b = new Builder("Scheme");
+        b.Step("Scheme", "出让方案审批")
+         .Step("Notice", "出让公告（竞买申请、缴纳保证金）", 20, false, $"出让公告应当至迟在挂牌开始日前20日发布（{Order39}）")
+         .Step("Listing", "挂牌", 10, false, $"挂牌时间不得少于10日（{Order39}）")
+         .Step("Auction", "现场（网上）竞价")
+         .Step("Confirmation", "签订成交确认书")
+         .Step("ResultPublicity", "结果公示")
+         .Final("Contract", "签订出让合同")
+         .Final("Failed", "流拍")
+         .Final("Terminated", "终止");
+        b.Go("PublishNotice", "发布出让公告", "Scheme", "Notice", Owners, approval: true)
+         .Go("StartListing", "开始挂牌", "Notice", "Listing", Clerk)
+         .Go("ToAuction", "两家以上竞买人仍要求报价，转入竞价", "Listing", "Auction", Clerk,
+             AtLeast("bidders.competing", 2, "仍在竞价的竞买人", $"挂牌截止时有两个或两个以上竞买人要求报价的，应当进行现场竞价（{Order39}）"))
+         .Go("ListingDeal", "挂牌成交（一家报价且不低于底价）", "Listing", "Confirmation", Clerk,
+             AtLeast("offers.valid", 1, "有效报价", Order39))
+         .Go("ListingFailed", "无人报价或报价低于底价，流拍", "Listing", "Failed", Clerk)
+         .Go("AuctionDeal", "竞价成交", "Auction", "Confirmation", Clerk)
+         .Go("AuctionFailed", "竞价未达底价，流拍", "Auction", "Failed", Clerk)
+         .Go("PublishResult", "公示出让结果", "Confirmation", "ResultPublicity", Clerk)
+         .Go("SignContract", "签订出让合同", "ResultPublicity", "Contract", Owners);
+        b.Terminations("Terminated", ["Scheme", "Notice"]);
+        return b.Body;
+    }
+
+    private static WorkflowBody Drugs()
+    {
+        var b = new Builder("Documents");
+        b.Step("Documents", "采购文件（品种、约定采购量、最高有效申报价）")
+         .Step("Declaration", "企业申报")
+         .Step("Opening", "开标")
+         .Step("Proposed", "拟中选")
+         .Step("Publicity", "拟中选结果公示")
+         .Step("Result", "中选结果")
+         .Final("Execution", "医疗机构执行")
+         .Final("Terminated", "终止");
+        b.Go("PublishDocuments", "发布采购文件", "Documents", "Declaration", Owners, approval: true)
+         .Go("OpenDeclarations", "开标", "Declaration", "Opening", Clerk, Deadline(null))
+         .Go("Rank", "按单位可比价确定拟中选", "Opening", "Proposed", Clerk)
+         .Go("Publicize", "公示拟中选结果", "Proposed", "Publicity", Clerk)
+         .Go("Confirm", "公示期满，确认中选结果", "Publicity", "Result", Clerk)
+         .Go("Execute", "医疗机构开始执行", "Result", "Execution", Owners);
+        b.Terminations("Terminated", ["Documents", "Declaration", "Opening"]);
+        return b.Body;
+    }
+
+    private static GuardUse Deadline(string? basis) => new()
+    {
+        Name = "DeadlineReached",
+        Parameters = basis is null ? [] : new() { ["basis"] = basis },
+    };
+
+    private static GuardUse Since(string step, int days, bool working, string basis) => new()
+    {
+        Name = "MinDaysSinceStep",
+        Parameters = new() { ["step"] = step, ["days"] = days.ToString(System.Globalization.CultureInfo.InvariantCulture), ["workingDays"] = working ? "true" : "false", ["basis"] = basis },
+    };
+
+    private static GuardUse AtLeast(string fact, int min, string label, string basis, int? max = null)
+    {
+        var use = new GuardUse
+        {
+            Name = "FactAtLeast",
+            Parameters = new() { ["fact"] = fact, ["min"] = min.ToString(System.Globalization.CultureInfo.InvariantCulture), ["label"] = label, ["basis"] = basis },
+        };
+        if (max is { } m)
+        {
+            use.Parameters["max"] = m.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return use;
+    }
+
+    private sealed class Builder(string initial)
+    {
+        public WorkflowBody Body { get; } = new() { InitialStep = initial };
+
+        public Builder Step(string key, string name, int? minimumDays = null, bool working = false, string? basis = null)
+        {
+            Body.Steps.Add(new WorkflowStep { Key = key, Name = name, MinimumDays = minimumDays, WorkingDays = working, LegalBasis = basis });
+            return this;
+        }
+
+        public Builder Final(string key, string name)
+        {
+            Body.Steps.Add(new WorkflowStep { Key = key, Name = name, IsFinal = true });
+            return this;
+        }
+
+        public Builder Go(string trigger, string name, string from, string to, string[] roles, params GuardUse[] guards) =>
+            Go(trigger, name, from, to, roles, false, false, null, guards);
+
+        public Builder Go(string trigger, string name, string from, string to, string[] roles,
+            bool approval = false, bool ignoresMinimum = false, WorkflowTimer? timer = null, params GuardUse[] guards)
+        {
+            Body.Transitions.Add(new WorkflowTransition
+            {
+                Trigger = trigger, Name = name, From = from, To = to, Roles = [.. roles],
+                RequiresApproval = approval, IgnoresStepMinimum = ignoresMinimum, Timer = timer, Guards = [.. guards],
+            });
+            return this;
+        }
+
+        public void Terminations(string to, string[] from)
+        {
+            foreach (var step in from)
+            {
+                Go("Terminate", "终止项目", step, to, [CentreClerk, Tenderer], approval: true, ignoresMinimum: true);
+            }
+        }
+    }
+}

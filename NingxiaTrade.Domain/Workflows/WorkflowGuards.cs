@@ -1,0 +1,198 @@
+using System.Globalization;
+using NingxiaTrade.Domain.Common;
+using NingxiaTrade.Domain.Projects;
+
+namespace NingxiaTrade.Domain.Workflows;
+
+/// <summary>Working-day arithmetic the guards need (provided by the holiday calendar).</summary>
+public interface IWorkingDayCalculator
+{
+    Task<DateOnly> AddWorkingDaysAsync(DateOnly start, int days, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// A number about a project that a later module knows (bids received, deposits paid …). The bidding and
+/// deposit modules register sources; the workflow module does not know them.
+/// </summary>
+public interface IWorkflowFactSource
+{
+    Task<long?> GetAsync(Guid projectId, string fact, CancellationToken cancellationToken = default);
+}
+
+/// <summary>What a guard sees when it is asked whether a transition may fire now.</summary>
+public sealed class GuardContext(
+    TradeProject project,
+    IReadOnlyList<ProjectStepRecord> history,
+    WorkflowBody body,
+    DateTime nowUtc,
+    IWorkingDayCalculator workingDays,
+    IEnumerable<IWorkflowFactSource> facts)
+{
+    public TradeProject Project { get; } = project;
+    public WorkflowBody Body { get; } = body;
+    public DateTime NowUtc { get; } = nowUtc;
+    public IWorkingDayCalculator WorkingDays { get; } = workingDays;
+
+    /// <summary>When the project last entered the step, or null if it never did.</summary>
+    public DateTime? EnteredUtc(string step) =>
+        history.Where(h => h.ToStep == step).OrderByDescending(h => h.Sequence).Select(h => (DateTime?)h.AtUtc).FirstOrDefault();
+
+    public async Task<long?> FactAsync(string fact, CancellationToken cancellationToken)
+    {
+        foreach (var source in facts)
+        {
+            if (await source.GetAsync(Project.Id, fact, cancellationToken) is { } value)
+            {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The first China date on which a period of <paramref name="days"/> from <paramref name="startUtc"/> is complete.</summary>
+    public async Task<DateOnly> PeriodEndsAsync(DateTime startUtc, int days, bool working, CancellationToken cancellationToken)
+    {
+        // 民法典 第二百零一条: the day the period starts is not counted.
+        var start = ChinaTime.DateOf(startUtc);
+        return working ? await WorkingDays.AddWorkingDaysAsync(start, days, cancellationToken) : start.AddDays(days);
+    }
+}
+
+/// <summary>The answer of a guard: allowed, or refused with a reason a clerk can read.</summary>
+public sealed record GuardOutcome(bool Allowed, string? Reason)
+{
+    public static readonly GuardOutcome Ok = new(true, null);
+    public static GuardOutcome Refuse(string reason) => new(false, reason);
+}
+
+/// <summary>A parameter a guard takes, for the designer.</summary>
+public sealed record GuardParameter(string Name, string Label, bool Required = true);
+
+/// <summary>A named guard: C# code shipped with the platform, chosen and parameterised in the designer.</summary>
+public interface IWorkflowGuard
+{
+    string Name { get; }
+    string Label { get; }
+    IReadOnlyList<GuardParameter> Parameters { get; }
+    /// <summary>Null when the parameters are usable; otherwise what is wrong, in Chinese.</summary>
+    string? Check(IReadOnlyDictionary<string, string> parameters);
+    Task<GuardOutcome> EvaluateAsync(GuardContext context, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken);
+}
+
+/// <summary>The registry of guards a definition may name.</summary>
+public static class WorkflowGuards
+{
+    public static readonly IReadOnlyList<IWorkflowGuard> All =
+        [new MinDaysSinceStepGuard(), new FactAtLeastGuard(), new DeadlineReachedGuard()];
+
+    public static IWorkflowGuard? Find(string name) => All.FirstOrDefault(g => g.Name == name);
+
+    public static string? CheckParameters(GuardUse use)
+    {
+        var guard = Find(use.Name);
+        if (guard is null)
+        {
+            return $"条件“{use.Name}”不在系统条件库中";
+        }
+        foreach (var p in guard.Parameters.Where(p => p.Required && !use.Parameters.ContainsKey(p.Name)))
+        {
+            return $"条件“{guard.Label}”缺少参数“{p.Label}”";
+        }
+        return guard.Check(use.Parameters);
+    }
+
+    internal static bool TryDays(IReadOnlyDictionary<string, string> p, out int days) =>
+        int.TryParse(p.GetValueOrDefault("days"), NumberStyles.None, CultureInfo.InvariantCulture, out days) && days is >= 0 and <= 365;
+
+    internal static bool Working(IReadOnlyDictionary<string, string> p) => p.GetValueOrDefault("workingDays") == "true";
+
+    internal static string Basis(IReadOnlyDictionary<string, string> p) =>
+        p.GetValueOrDefault("basis") is { Length: > 0 } basis ? $"（{basis}）" : "";
+}
+
+/// <summary>"At least N (working) days since the project entered a step", e.g. 20 days from the tender documents' issue.</summary>
+public sealed class MinDaysSinceStepGuard : IWorkflowGuard
+{
+    public string Name => "MinDaysSinceStep";
+    public string Label => "自某环节起满最短期限";
+    public IReadOnlyList<GuardParameter> Parameters { get; } =
+        [new("step", "起算环节"), new("days", "天数"), new("workingDays", "按工作日（true/false）", false), new("basis", "法律依据", false)];
+
+    public string? Check(IReadOnlyDictionary<string, string> p) =>
+        WorkflowGuards.TryDays(p, out _) ? null : "天数应为0至365的整数";
+
+    public async Task<GuardOutcome> EvaluateAsync(GuardContext context, IReadOnlyDictionary<string, string> p, CancellationToken cancellationToken)
+    {
+        WorkflowGuards.TryDays(p, out var days);
+        var step = p["step"];
+        var stepName = context.Body.Step(step)?.Name ?? step;
+        var working = WorkflowGuards.Working(p);
+        var unit = working ? "个工作日" : "日";
+        if (context.EnteredUtc(step) is not { } entered)
+        {
+            return GuardOutcome.Refuse($"尚未进入“{stepName}”环节，无法起算{days}{unit}期限{WorkflowGuards.Basis(p)}");
+        }
+        var earliest = await context.PeriodEndsAsync(entered, days, working, cancellationToken);
+        return ChinaTime.DateOf(context.NowUtc) >= earliest
+            ? GuardOutcome.Ok
+            : GuardOutcome.Refuse($"自“{stepName}”之日起未满{days}{unit}，{ChinaTime.FormatDate(earliest)}起方可办理{WorkflowGuards.Basis(p)}");
+    }
+}
+
+/// <summary>"A number a later module knows is at least N", e.g. at least 3 bids before opening.</summary>
+public sealed class FactAtLeastGuard : IWorkflowGuard
+{
+    public string Name => "FactAtLeast";
+    public string Label => "数量不少于";
+    public IReadOnlyList<GuardParameter> Parameters { get; } =
+        [new("fact", "数据项（如 bids.count）"), new("min", "最少数量"), new("label", "中文名称（如 投标人）"),
+         new("max", "最多数量", false), new("basis", "法律依据", false)];
+
+    public string? Check(IReadOnlyDictionary<string, string> p)
+    {
+        if (!long.TryParse(p.GetValueOrDefault("min"), NumberStyles.None, CultureInfo.InvariantCulture, out var min))
+        {
+            return "最少数量应为非负整数";
+        }
+        if (p.TryGetValue("max", out var maxText)
+            && (!long.TryParse(maxText, NumberStyles.None, CultureInfo.InvariantCulture, out var max) || max < min))
+        {
+            return "最多数量应为不小于最少数量的整数";
+        }
+        return null;
+    }
+
+    public async Task<GuardOutcome> EvaluateAsync(GuardContext context, IReadOnlyDictionary<string, string> p, CancellationToken cancellationToken)
+    {
+        var min = long.Parse(p["min"], CultureInfo.InvariantCulture);
+        var value = await context.FactAsync(p["fact"], cancellationToken) ?? 0;
+        if (value < min)
+        {
+            return GuardOutcome.Refuse($"{p["label"]}为{value}个，少于{min}个{WorkflowGuards.Basis(p)}");
+        }
+        if (p.TryGetValue("max", out var maxText) && value > long.Parse(maxText, CultureInfo.InvariantCulture))
+        {
+            return GuardOutcome.Refuse($"{p["label"]}为{value}个，多于{maxText}个{WorkflowGuards.Basis(p)}");
+        }
+        return GuardOutcome.Ok;
+    }
+}
+
+/// <summary>"The project's bid deadline (投标截止时间) has been set and reached."</summary>
+public sealed class DeadlineReachedGuard : IWorkflowGuard
+{
+    public string Name => "DeadlineReached";
+    public string Label => "投标（响应）截止时间已到";
+    public IReadOnlyList<GuardParameter> Parameters { get; } = [new("basis", "法律依据", false)];
+
+    public string? Check(IReadOnlyDictionary<string, string> p) => null;
+
+    public Task<GuardOutcome> EvaluateAsync(GuardContext context, IReadOnlyDictionary<string, string> p, CancellationToken cancellationToken) =>
+        Task.FromResult(context.Project.BidDeadlineUtc switch
+        {
+            null => GuardOutcome.Refuse("尚未设定投标截止时间"),
+            { } deadline when context.NowUtc < deadline =>
+                GuardOutcome.Refuse($"投标截止时间 {ChinaTime.Format(deadline)} 未到{WorkflowGuards.Basis(p)}"),
+            _ => GuardOutcome.Ok,
+        });
+}
