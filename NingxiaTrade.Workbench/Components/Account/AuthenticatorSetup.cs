@@ -35,6 +35,7 @@ internal static class AuthenticatorSetup
     {
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.M);
-        return new SvgQRCode(data).GetGraphic(4);
+        // A viewBox rather than fixed pixels, so the card's CSS decides the size.
+        return new SvgQRCode(data).GetGraphic(4, "#000000", "#ffffff", drawQuietZones: true, sizingMode: SvgQRCode.SizingMode.ViewBoxAttribute);
     }
 }
