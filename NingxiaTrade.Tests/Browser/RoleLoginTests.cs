@@ -1,0 +1,111 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using NingxiaTrade.Domain.Accounts;
+using NingxiaTrade.Tests.Support;
+using NingxiaTrade.Workbench.Features.Shell;
+
+namespace NingxiaTrade.Tests.Browser;
+
+/// <summary>Each demo role's whole first journey: sign in, see its own workbench, sign out.</summary>
+[Collection(BrowserCollection.Name)]
+public class RoleLoginTests(BrowserFixture browser)
+{
+    private const string PersonalGroup = "个人";
+    private const string AdminGroup = "系统管理";
+
+    /// <summary>What every role finds in its menu.</summary>
+    private static readonly MenuItem[] EveryRoleMenu =
+    [
+        new(PersonalGroup, "我的工作台", "/"),
+        new(PersonalGroup, "账户与安全", "/Account/Manage"),
+    ];
+
+    /// <summary>The Admin's 系统管理 group once every page is merged; only those present in the build are expected.</summary>
+    private static readonly MenuItem[] AdminMenu =
+    [
+        new(AdminGroup, "用户管理", "/admin/users"),
+        new(AdminGroup, "组织机构", "/admin/organisations"),
+        new(AdminGroup, "节假日日历", "/admin/calendar"),
+        new(AdminGroup, "审计日志", "/admin/audit"),
+        new(AdminGroup, "API 密钥", "/admin/api-keys"),
+    ];
+
+    private static readonly string[] EveryRolePanels = ["账户安全"];
+    private static readonly string[] AdminPanels = ["账户概况", "审计日志"];
+
+    public static TheoryData<string> AllRoles => [.. Roles.All];
+
+    [Theory]
+    [MemberData(nameof(AllRoles))]
+    public async Task Login_DemoRole_ShowsItsWorkbenchThenLogsOut(string role)
+    {
+        var account = DemoAccount.ForRole(role);
+        await using var session = await browser.NewSessionAsync();
+        var page = session.Page;
+
+        await session.LoginAsync(account);
+
+        Assert.Equal(browser.BaseAddress + "/", page.Url);
+        Assert.Equal("我的工作台", (await page.Locator("#home-title").InnerTextAsync()).Trim());
+        var appBar = page.Locator("#app-bar-user");
+        Assert.Equal(account.DisplayName, (await appBar.Locator(".user-name").InnerTextAsync()).Trim());
+        Assert.Equal(Roles.Chinese(role), (await appBar.Locator(".user-role").InnerTextAsync()).Trim());
+
+        var menu = await MenuAsync(page);
+        var expectedMenu = ExpectedMenu(role);
+        Assert.True(expectedMenu.SetEquals(menu),
+            $"{role} 的菜单应为 [{string.Join("; ", expectedMenu)}]，实际为 [{string.Join("; ", menu)}]");
+        if (role != Roles.Admin)
+        {
+            Assert.DoesNotContain(menu, m => m.Group == AdminGroup || m.Title == "用户管理");
+        }
+
+        var panels = await page.Locator("[data-panel]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.panel)");
+        string[] expectedPanels = role == Roles.Admin ? [.. EveryRolePanels, .. AdminPanels] : EveryRolePanels;
+        Assert.Equal(expectedPanels.Order(), panels.Order());
+
+        await session.ScreenshotAsync($"home-{role}");
+
+        await appBar.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
+        await page.WaitForURLAsync("**/Account/Login");
+        Assert.Equal("用户登录", (await page.Locator("h1").InnerTextAsync()).Trim());
+
+        // The cookie is really gone: the workbench sends us back to the login page.
+        await page.GotoAsync("/");
+        Assert.StartsWith(browser.BaseAddress + "/Account/Login", page.Url);
+    }
+
+    /// <summary>
+    /// Everyone's entries, plus for the Admin each known 系统管理 entry that this build has: its page is
+    /// routable or a module declares it. An entry nobody expects, or one shown to the wrong role, fails.
+    /// </summary>
+    private HashSet<MenuItem> ExpectedMenu(string role)
+    {
+        var expected = new HashSet<MenuItem>(EveryRoleMenu);
+        if (role == Roles.Admin)
+        {
+            var declared = browser.Factory.Services.GetServices<IWorkbenchModule>()
+                .SelectMany(m => m.Menu).Select(e => e.Href).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            expected.UnionWith(AdminMenu.Where(m => declared.Contains(m.Href) || PageRoutes.Exists(m.Href)));
+        }
+        return expected;
+    }
+
+    /// <summary>Every link of #main-menu with its group's title, as the person sees them.</summary>
+    private static async Task<HashSet<MenuItem>> MenuAsync(IPage page)
+    {
+        var links = await page.Locator("#main-menu .mud-nav-group a.mud-nav-link").EvaluateAllAsync<string[][]>("""
+            links => links.map(a => [
+                a.closest('.mud-nav-group').querySelector('.mud-nav-link-text').innerText.trim(),
+                a.innerText.trim(),
+                new URL(a.href).pathname,
+            ])
+            """);
+        return links.Select(l => new MenuItem(l[0], l[1], l[2])).ToHashSet();
+    }
+
+    private sealed record MenuItem(string Group, string Title, string Href)
+    {
+        public override string ToString() => $"{Group}/{Title} {Href}";
+    }
+}
