@@ -211,6 +211,7 @@ public class AuditChainTests
 
         await using (var db = database.CreateDbContext())
         {
+            await db.Database.ExecuteSqlRawAsync(DropAppendOnlyTriggers);
             await db.Database.ExecuteSqlRawAsync($"UPDATE {Table} SET Changes = {{0}} WHERE Sequence = 2345", "{\"forged\":true}");
         }
         Assert.Equal(2345, (await VerifyAsync(database)).FirstBrokenSequence);
@@ -271,18 +272,23 @@ public class AuditChainTests
         Assert.Equal(ChainLength, await read.AuditEntries.CountAsync());
     }
 
-    [Fact(Skip = "产品缺陷：AuditInterceptor 只拦截 SaveChanges，EF 的 ExecuteDelete/ExecuteUpdate 可直接删改审计日志；删去末尾几条后校验器仍报告完整。待产品修复后去掉 Skip。")]
-    public async Task ExecuteDelete_AuditEntries_IsRefused()
+    [Fact]
+    public async Task ExecuteDelete_AuditEntries_IsRefusedByTheDatabase()
     {
         await using var database = await ChainAsync(onDisk: false);
         await using (var db = database.CreateDbContext())
         {
-            // EF's bulk delete does not go through SaveChanges, so the interceptor never sees it.
-            await Assert.ThrowsAnyAsync<Exception>(() => db.AuditEntries.Where(e => e.Sequence >= 4).ExecuteDeleteAsync());
+            // EF's bulk delete and update do not go through SaveChanges; the database's append-only triggers refuse them.
+            var delete = await Assert.ThrowsAnyAsync<Exception>(() => db.AuditEntries.Where(e => e.Sequence >= 4).ExecuteDeleteAsync());
+            Assert.Contains("只能追加", delete.Message);
+            var update = await Assert.ThrowsAnyAsync<Exception>(() => db.AuditEntries.ExecuteUpdateAsync(u => u.SetProperty(e => e.UserName, "x")));
+            Assert.Contains("只能追加", update.Message);
         }
         await using var read = database.CreateDbContext();
         Assert.Equal(ChainLength, await read.AuditEntries.CountAsync());
     }
+
+    private const string DropAppendOnlyTriggers = "DROP TRIGGER IF EXISTS AuditLog_NoUpdate; DROP TRIGGER IF EXISTS AuditLog_NoDelete;";
 
     /// <summary>A chain of <see cref="ChainLength"/> entries, one per saved holiday.</summary>
     private static async Task<TestDatabase> ChainAsync(bool onDisk)
@@ -316,6 +322,12 @@ public class AuditChainTests
     {
         await using var connection = new SqliteConnection($"Data Source={database.FilePath};Pooling=False");
         await connection.OpenAsync();
+        // Someone with a SQLite editor can drop the append-only triggers first; the hash chain still tells.
+        await using (var drop = connection.CreateCommand())
+        {
+            drop.CommandText = DropAppendOnlyTriggers;
+            await drop.ExecuteNonQueryAsync();
+        }
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Parameters.AddWithValue("$sequence", sequence);

@@ -79,7 +79,8 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
                 : "302 → /Account/AccessDenied";
             var ok = allowed
                 ? !outcome.IsRefusal
-                : outcome.Status == HttpStatusCode.Redirect && outcome.LocationPath == (caller == AccessMatrixFixture.Anonymous ? LoginPath : AccessDeniedPath);
+                : outcome.Status == HttpStatusCode.Redirect && outcome.IsRefusal
+                  && outcome.LocationPath == (caller == AccessMatrixFixture.Anonymous ? LoginPath : AccessDeniedPath);
             if (!ok)
             {
                 mismatches.Add($"{url}: 应为 {expected}，实际为 {outcome}");
@@ -106,13 +107,21 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         public bool Allows(string? role) => Anonymous || (role is not null && (Roles is null || Roles.Contains(role)));
     }
 
-    private sealed record Outcome(HttpStatusCode Status, string? LocationPath)
+    /// <summary>
+    /// The authorization middleware's challenge goes to the login page with a ReturnUrl; a page that sends the
+    /// user to the login page for its own reasons (no pending two-factor sign-in) does not add one.
+    /// </summary>
+    private sealed record Outcome(HttpStatusCode Status, string? LocationPath, bool HasReturnUrl)
     {
-        public bool IsRefusal => LocationPath is LoginPath or AccessDeniedPath || Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
+        public bool IsRefusal => (LocationPath == LoginPath && HasReturnUrl) || LocationPath == AccessDeniedPath
+            || Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
 
-        public static Outcome Of(HttpResponseMessage response) => new(
-            response.StatusCode,
-            response.Headers.Location is { } location ? new Uri(new Uri("http://localhost"), location).AbsolutePath : null);
+        public static Outcome Of(HttpResponseMessage response)
+        {
+            var location = response.Headers.Location is { } l ? new Uri(new Uri("http://localhost"), l) : null;
+            return new(response.StatusCode, location?.AbsolutePath,
+                location?.Query.Contains("ReturnUrl=", StringComparison.OrdinalIgnoreCase) == true);
+        }
 
         public override string ToString() => LocationPath is null ? $"{(int)Status}" : $"{(int)Status} → {LocationPath}";
     }
