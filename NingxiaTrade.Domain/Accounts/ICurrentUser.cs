@@ -8,6 +8,11 @@ public interface ICurrentUser : IAuditActor
 {
     bool IsAuthenticated { get; }
     bool IsInRole(string role);
+
+    /// <summary>A permission granted on top of the role (claim type <see cref="PermissionClaim"/>).</summary>
+    bool HasPermission(string permission);
+
+    public const string PermissionClaim = "nxt:permission";
 }
 
 /// <summary>Refusal of an operation the user's role or data scope does not allow.</summary>

@@ -74,6 +74,8 @@ public sealed class TestUser : ICurrentUser
     public bool IsAuthenticated { get; set; } = true;
     public string? Role => string.Join(",", RoleList);
     public bool IsInRole(string role) => IsAuthenticated && RoleList.Contains(role);
+    public List<string> Permissions { get; set; } = [];
+    public bool HasPermission(string permission) => IsAuthenticated && Permissions.Contains(permission);
 
     public TestUser As(string role, string? userName = null)
     {
