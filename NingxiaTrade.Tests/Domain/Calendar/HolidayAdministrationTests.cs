@@ -3,25 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using NingxiaTrade.Domain.Accounts;
 using NingxiaTrade.Domain.Calendar;
 using NingxiaTrade.Domain.Common;
-using NingxiaTrade.Domain.Organisations;
-using NingxiaTrade.Tests.Support;
 
 namespace NingxiaTrade.Tests.Domain.Calendar;
 
-public sealed class HolidayAdministrationTests : IAsyncLifetime
+public sealed class HolidayAdministrationTests : SeededCalendarTests
 {
-    private readonly TestDatabase _database = new();
-    private HolidayAdministration Admin => new(_database, _database.User);
-
-    public async ValueTask InitializeAsync()
-    {
-        await using var db = _database.CreateDbContext();
-        await ReferenceData.SeedAsync(db);
-    }
-
-    public ValueTask DisposeAsync() => _database.DisposeAsync();
-
-    private static DateOnly D(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd");
+    private HolidayAdministration Admin => new(Database, Database.User);
 
     /// <summary>An .xlsx in the template's layout; a string cell stays text, a DateTime cell is a date.</summary>
     private static MemoryStream Workbook(params object[][] rows)
@@ -53,7 +40,7 @@ public sealed class HolidayAdministrationTests : IAsyncLifetime
 
     private async Task<Dictionary<DateOnly, HolidayDate>> AllDatesAsync()
     {
-        await using var db = _database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         return await db.HolidayDates.AsNoTracking().ToDictionaryAsync(h => h.Date);
     }
 
@@ -218,7 +205,7 @@ public sealed class HolidayAdministrationTests : IAsyncLifetime
     [InlineData(Roles.Supervisor)]
     public async Task EveryOperation_NonAdmin_AccessDenied(string role)
     {
-        _database.User.As(role);
+        Database.User.As(role);
         using var file = Workbook(["2026-10-08", "节假日", "国庆节"]);
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => Admin.ListAsync(2026));

@@ -1,25 +1,13 @@
 using NingxiaTrade.Domain.Calendar;
 using NingxiaTrade.Domain.Common;
 using NingxiaTrade.Domain.Organisations;
-using NingxiaTrade.Tests.Support;
 
 namespace NingxiaTrade.Tests.Domain.Calendar;
 
 /// <summary>The working-day rules over the real, seeded 2026 schedule (国务院办公厅 2025-11-04 notice).</summary>
-public sealed class WorkingDayCalendarTests : IAsyncLifetime
+public sealed class WorkingDayCalendarTests : SeededCalendarTests
 {
-    private readonly TestDatabase _database = new();
-    private WorkingDayCalendar Calendar => new(_database);
-
-    public async ValueTask InitializeAsync()
-    {
-        await using var db = _database.CreateDbContext();
-        await ReferenceData.SeedAsync(db);
-    }
-
-    public ValueTask DisposeAsync() => _database.DisposeAsync();
-
-    private static DateOnly D(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd");
+    private WorkingDayCalendar Calendar => new(Database);
 
     [Fact]
     public async Task AddWorkingDays_BeforeNationalDay_SkipsGoldenWeekAndCountsMakeUpSaturday()
