@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
@@ -8,6 +9,7 @@ using NingxiaTrade.Domain.Calendar;
 using NingxiaTrade.Domain.Organisations;
 using NingxiaTrade.Tests.Support;
 using NingxiaTrade.Workbench.Features.Calendar.Components;
+using NingxiaTrade.Workbench.Features.Calendar.Pages;
 
 namespace NingxiaTrade.Tests.Features.Calendar;
 
@@ -95,5 +97,26 @@ public sealed class CalendarComponentTests : BunitContext, IAsyncLifetime
 
         panel.WaitForAssertion(() => Assert.NotNull(panel.Find(".calendar-years")));
         Assert.Empty(panel.FindAll(".calendar-warning"));
+    }
+
+    [Fact]
+    public void CalendarPage_Year2026_ListsDatesWithoutImportReport()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/admin/calendar?year=2026");
+        var page = Render<CalendarPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(39, page.FindAll(".calendar-dates tbody tr").Count));
+        Assert.Contains("星期六", page.FindAll(".calendar-dates tbody tr")[2].TextContent); // 2026-01-03
+        Assert.Empty(page.FindAll(".import-report"));
+        Assert.Empty(page.FindAll(".calendar-empty"));
+    }
+
+    [Fact]
+    public void CalendarPage_Year2027_WarnsNotEntered()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/admin/calendar?year=2027");
+        var page = Render<CalendarPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("2027年节假日安排尚未录入", page.Find(".calendar-empty").TextContent));
     }
 }

@@ -61,7 +61,8 @@ public partial class CalendarPage
         var parameters = new DialogParameters<HolidayDialog>
         {
             { d => d.Existing, existing },
-            { d => d.Suggested, new DateOnly(_year, 1, 1) },
+            // A year's first entry starts at 1 January of the selected year; later ones start empty.
+            { d => d.Suggested, _dates.Count == 0 ? new DateOnly(_year, 1, 1) : null },
         };
         var dialog = await Dialogs.ShowAsync<HolidayDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is { Canceled: false, Data: HolidayForm saved })
