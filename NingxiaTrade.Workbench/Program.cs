@@ -12,6 +12,7 @@ builder.Services.AddWorkbenchShell();
 builder.Services.AddWorkbenchApi();
 
 builder.Services.AddAdminModule();
+builder.Services.AddCalendarModule();
 
 var app = builder.Build();
 
@@ -38,6 +39,7 @@ app.MapRazorComponents<App>()
 app.MapAdditionalIdentityEndpoints();
 app.MapWorkbenchApi();
 app.MapAdminApi();
+app.MapCalendarApi();
 
 await app.RunAsync();
 return 0;
