@@ -233,3 +233,10 @@ internal static class HolidayQueries
         return dates.Where(h => h.Date >= first && h.Date <= last);
     }
 }
+
+/// <summary>The calendar as the workflow guards use it.</summary>
+public sealed class CalendarWorkingDays(WorkingDayCalendar calendar) : NingxiaTrade.Domain.Workflows.IWorkingDayCalculator
+{
+    public async Task<DateOnly> AddWorkingDaysAsync(DateOnly start, int days, CancellationToken cancellationToken = default) =>
+        (await calendar.AddWorkingDaysAsync(start, days, cancellationToken)).Date;
+}

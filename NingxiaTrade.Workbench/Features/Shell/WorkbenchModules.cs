@@ -31,7 +31,7 @@ public sealed class ModuleRegistry(IEnumerable<IWorkbenchModule> modules)
             .Select(m => new MenuGroup(m.Group, m.Menu.Where(e => Allows(user, e.Roles)).OrderBy(e => e.Order).ToList()))
             .Where(g => g.Entries.Count > 0)
             .GroupBy(g => g.Title)
-            .Select(g => new MenuGroup(g.Key, g.SelectMany(x => x.Entries).ToList()))
+            .Select(g => new MenuGroup(g.Key, g.SelectMany(x => x.Entries).OrderBy(e => e.Order).ToList()))
             .ToList();
 
     public IReadOnlyList<HomePanel> PanelsFor(ClaimsPrincipal user) =>
