@@ -13,6 +13,7 @@ builder.Services.AddWorkbenchApi();
 
 builder.Services.AddAdminModule();
 builder.Services.AddCalendarModule();
+builder.Services.AddProjectsModule(builder.Configuration);
 
 var app = builder.Build();
 

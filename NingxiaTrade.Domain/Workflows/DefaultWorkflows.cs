@@ -19,6 +19,10 @@ public static class DefaultWorkflows
     private const string Order32 = "《企业国有资产交易监督管理办法》（国务院国资委 财政部令第32号）";
     private const string Order39 = "《招标拍卖挂牌出让国有建设用地使用权规定》（国土资源部令第39号，本平台按10日（日历日）执行）";
 
+    // Declared before All: static fields initialise in textual order.
+    private static readonly string[] Owners = [CentreClerk, Tenderer, Agent];
+    private static readonly string[] Clerk = [CentreClerk];
+
     public static IReadOnlyList<(string DefinitionId, TradeType Type, string Name, WorkflowBody Body)> All { get; } =
     [
         ("engineering-bidding", TradeType.EngineeringBidding, "工程建设项目招标投标流程", Engineering()),
@@ -27,9 +31,6 @@ public static class DefaultWorkflows
         ("land-mining-rights", TradeType.LandAndMiningRights, "国有建设用地使用权和矿业权挂牌出让流程", Land()),
         ("drug-procurement", TradeType.DrugProcurement, "药品集中带量采购流程", Drugs()),
     ];
-
-    private static readonly string[] Owners = [CentreClerk, Tenderer, Agent];
-    private static readonly string[] Clerk = [CentreClerk];
 
     private static WorkflowBody Engineering()
     {

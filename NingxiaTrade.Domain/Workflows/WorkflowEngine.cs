@@ -16,6 +16,8 @@ public sealed record WorkflowAction(WorkflowTransition Transition, string Target
 /// </summary>
 public sealed class WorkflowEngine(IWorkingDayCalculator workingDays, IEnumerable<IWorkflowFactSource> facts)
 {
+    public IWorkingDayCalculator WorkingDays => workingDays;
+
     /// <summary>Every transition out of the current step, evaluated for a user with <paramref name="roles"/> (null: the platform's timer).</summary>
     public async Task<IReadOnlyList<WorkflowAction>> EvaluateAsync(
         TradeProject project, WorkflowBody body, IReadOnlyList<ProjectStepRecord> history, DateTime nowUtc,

@@ -31,7 +31,7 @@ public class RoleLoginTests(BrowserFixture browser)
     ];
 
     private static readonly string[] EveryRolePanels = ["账户安全"];
-    private static readonly string[] AdminPanels = ["账户概况", "审计日志"];
+    private static readonly string[] AdminPanels = ["账户概况", "审计日志", "节假日日历"];
 
     public static TheoryData<string> AllRoles => [.. Roles.All];
 

@@ -26,6 +26,7 @@ public static class AccountSeeding
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<TradeDbContext>();
         await ReferenceData.SeedAsync(db);
+        await NingxiaTrade.Domain.Workflows.WorkflowDefinitionService.SeedDefaultsAsync(db, sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
 
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)

@@ -1,0 +1,219 @@
+using ClosedXML.Excel;
+using Microsoft.EntityFrameworkCore;
+using NingxiaTrade.Domain.Accounts;
+using NingxiaTrade.Domain.Common;
+using NingxiaTrade.Domain.Data;
+using NingxiaTrade.Domain.Workflows;
+
+namespace NingxiaTrade.Domain.Projects;
+
+public sealed record ProjectQuery(
+    string? Text = null, TradeType? TradeType = null, string? RegionCode = null, string? Step = null,
+    DateOnly? RegisteredFrom = null, DateOnly? RegisteredTo = null, int Page = 0, int PageSize = 20);
+
+public sealed record ProjectRow(
+    Guid Id, string Code, string Name, TradeType TradeType, TradeMethod TradeMethod, string RegionCode, string TendererName,
+    Money Estimate, string CurrentStep, string CurrentStepName, int WorkflowVersion, bool AwaitingApproval, DateTime CreatedUtc);
+
+/// <summary>A project with everything its page shows.</summary>
+public sealed record ProjectDetails(
+    TradeProject Project, string TradingCentreName, string SupervisingDepartmentName, WorkflowDefinition Definition,
+    IReadOnlyList<ProjectStepRecord> History, ApprovalRequest? PendingApproval);
+
+/// <summary>Registering, editing, listing and exporting projects (CentreClerk, Tenderer, Agent; Admin and Supervisor read).</summary>
+public sealed class ProjectRegistration(IDbContextFactory<TradeDbContext> contexts, ICurrentUser currentUser, TimeProvider time, TradingRules rules)
+{
+    private static readonly string[] Registrars = [Roles.CentreClerk, Roles.Tenderer, Roles.Agent];
+    private static readonly string[] Readers = [Roles.Admin, Roles.CentreClerk, Roles.Tenderer, Roles.Agent, Roles.Supervisor];
+
+    public async Task<Guid> RegisterAsync(ProjectForm form, CancellationToken cancellationToken = default)
+    {
+        currentUser.Demand(Registrars);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await CheckReferencesAsync(db, form, cancellationToken);
+        var definition = await db.WorkflowDefinitions.AsNoTracking()
+            .Where(d => d.TradeType == form.TradeType && d.IsPublished)
+            .OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new DomainException($"{form.TradeType.Chinese()}尚无已发布的流程，请联系系统管理员。");
+        var now = time.GetUtcNow().UtcDateTime;
+        var prefix = $"{form.RegionCode}-{ChinaTime.DateOf(now).Year}-{TradeMethods.Code(form.TradeType)}-";
+        var count = await db.TradeProjects.CountAsync(p => p.Code.StartsWith(prefix), cancellationToken);
+        var project = new TradeProject(prefix + (count + 1).ToString("D4", System.Globalization.CultureInfo.InvariantCulture), form, rules,
+            definition.Id, definition.Body.InitialStep, currentUser.UserId,
+            currentUser.IsInRole(Roles.Tenderer) ? currentUser.UserId : null,
+            currentUser.IsInRole(Roles.Agent) ? currentUser.UserId : null, now);
+        db.TradeProjects.Add(project);
+        var initial = definition.Body.Step(definition.Body.InitialStep)!;
+        db.ProjectSteps.Add(new ProjectStepRecord(project.Id, 1, null, initial.Key, null, "项目登记", currentUser.UserName, currentUser.Role, now, null));
+        await db.SaveChangesAsync(cancellationToken);
+        return project.Id;
+    }
+
+    /// <summary>Edits the registration while the project is still in its first step.</summary>
+    public async Task EditAsync(Guid id, int revision, ProjectForm form, CancellationToken cancellationToken = default)
+    {
+        currentUser.Demand(Registrars);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var project = await (await ProjectScope.ApplyAsync(db, currentUser, db.TradeProjects.Include(p => p.Lots), cancellationToken))
+            .FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new DomainException("项目不存在或您无权查看。");
+        var definition = await db.WorkflowDefinitions.AsNoTracking().FirstAsync(d => d.Id == project.WorkflowDefinitionId, cancellationToken);
+        if (project.CurrentStep != definition.Body.InitialStep)
+        {
+            throw new DomainException("项目已进入后续环节，登记信息不能再修改。");
+        }
+        await CheckReferencesAsync(db, form, cancellationToken);
+        db.Entry(project).Property(p => p.Revision).OriginalValue = revision;
+        project.Edit(form, rules);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainException("该项目已被他人修改，请刷新后重试。");
+        }
+    }
+
+    public async Task<PagedResult<ProjectRow>> ListAsync(ProjectQuery query, CancellationToken cancellationToken = default)
+    {
+        currentUser.Demand(Readers);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var projects = await FilterAsync(db, query, cancellationToken);
+        var total = await projects.CountAsync(cancellationToken);
+        var page = await projects.OrderByDescending(p => p.CreatedUtc).Page(query.Page, query.PageSize).ToListAsync(cancellationToken);
+        return new PagedResult<ProjectRow>(await RowsAsync(db, page, cancellationToken), total);
+    }
+
+    /// <summary>Writes the filtered list (at most 50,000 rows) as a formatted .xlsx to <paramref name="output"/>.</summary>
+    public async Task ExportAsync(ProjectQuery query, Stream output, CancellationToken cancellationToken = default)
+    {
+        currentUser.Demand(Readers);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var projects = await FilterAsync(db, query, cancellationToken);
+        using var book = new XLWorkbook();
+        var sheet = book.AddWorksheet("交易项目");
+        string[] headers = ["项目编号", "项目名称", "交易类型", "交易方式", "行政区划", "招标人（采购人、转让方、出让人）", "估算价/预算（元）", "当前环节", "流程版本", "登记时间"];
+        double[] widths = [22, 40, 16, 12, 14, 30, 18, 20, 10, 20];
+        for (var c = 0; c < headers.Length; c++)
+        {
+            sheet.Cell(1, c + 1).Value = headers[c];
+            sheet.Column(c + 1).Width = widths[c];
+        }
+        sheet.Row(1).Style.Font.Bold = true;
+        sheet.Row(1).Style.Fill.BackgroundColor = XLColor.FromHtml("#DCE6F1");
+        var row = 2;
+        // Read in pages so a large export never holds the whole table.
+        for (var page = 0; row <= 50_001; page++)
+        {
+            var batch = await projects.OrderBy(p => p.CreatedUtc).Skip(page * 1000).Take(1000).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+            foreach (var p in await RowsAsync(db, batch, cancellationToken))
+            {
+                sheet.Cell(row, 1).Value = p.Code;
+                sheet.Cell(row, 2).Value = p.Name;
+                sheet.Cell(row, 3).Value = p.TradeType.Chinese();
+                sheet.Cell(row, 4).Value = p.TradeMethod.Chinese();
+                sheet.Cell(row, 5).Value = Regions.NameOf(p.RegionCode);
+                sheet.Cell(row, 6).Value = p.TendererName;
+                sheet.Cell(row, 7).Value = p.Estimate.Yuan;
+                sheet.Cell(row, 7).Style.NumberFormat.Format = "#,##0.00";
+                sheet.Cell(row, 8).Value = p.CurrentStepName + (p.AwaitingApproval ? "（待审批）" : "");
+                sheet.Cell(row, 9).Value = p.WorkflowVersion;
+                sheet.Cell(row, 10).Value = ChinaTime.Format(p.CreatedUtc);
+                row++;
+            }
+        }
+        sheet.SheetView.FreezeRows(1);
+        book.SaveAs(output);
+    }
+
+    public async Task<ProjectDetails> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        currentUser.Demand(Readers);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await LoadDetailsAsync(db, currentUser, id, cancellationToken);
+    }
+
+    internal static async Task<ProjectDetails> LoadDetailsAsync(TradeDbContext db, ICurrentUser user, Guid id, CancellationToken cancellationToken)
+    {
+        var project = await (await ProjectScope.ApplyAsync(db, user, db.TradeProjects.AsNoTracking().Include(p => p.Lots), cancellationToken))
+            .FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new DomainException("项目不存在或您无权查看。");
+        var definition = await db.WorkflowDefinitions.AsNoTracking().FirstAsync(d => d.Id == project.WorkflowDefinitionId, cancellationToken);
+        var centre = await db.TradingCentres.Where(c => c.Id == project.TradingCentreId).Select(c => c.Name).FirstAsync(cancellationToken);
+        var department = await db.SupervisingDepartments.Where(d => d.Id == project.SupervisingDepartmentId).Select(d => d.Name).FirstAsync(cancellationToken);
+        var history = await db.ProjectSteps.AsNoTracking().Where(s => s.ProjectId == id).OrderBy(s => s.Sequence).ToListAsync(cancellationToken);
+        var pending = project.PendingApprovalId is { } pendingId
+            ? await db.ApprovalRequests.AsNoTracking().FirstOrDefaultAsync(a => a.Id == pendingId, cancellationToken)
+            : null;
+        return new ProjectDetails(project, centre, department, definition, history, pending);
+    }
+
+    private async Task<IQueryable<TradeProject>> FilterAsync(TradeDbContext db, ProjectQuery query, CancellationToken cancellationToken)
+    {
+        var projects = await ProjectScope.ApplyAsync(db, currentUser, db.TradeProjects.AsNoTracking(), cancellationToken);
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var text = query.Text.Trim();
+            projects = projects.Where(p => p.Name.Contains(text) || p.Code.Contains(text) || p.TendererName.Contains(text));
+        }
+        if (query.TradeType is { } type)
+        {
+            projects = projects.Where(p => p.TradeType == type);
+        }
+        if (!string.IsNullOrWhiteSpace(query.RegionCode))
+        {
+            projects = projects.Where(p => p.RegionCode == query.RegionCode);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Step))
+        {
+            projects = projects.Where(p => p.CurrentStep == query.Step);
+        }
+        if (query.RegisteredFrom is { } from)
+        {
+            var fromUtc = ChinaTime.StartOfDayUtc(from);
+            projects = projects.Where(p => p.CreatedUtc >= fromUtc);
+        }
+        if (query.RegisteredTo is { } to)
+        {
+            var toUtc = ChinaTime.StartOfDayUtc(to.AddDays(1));
+            projects = projects.Where(p => p.CreatedUtc < toUtc);
+        }
+        return projects;
+    }
+
+    private static async Task<IReadOnlyList<ProjectRow>> RowsAsync(TradeDbContext db, IReadOnlyList<TradeProject> page, CancellationToken cancellationToken)
+    {
+        var ids = page.Select(p => p.WorkflowDefinitionId).Distinct().ToList();
+        var definitions = await db.WorkflowDefinitions.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken);
+        return page.Select(p =>
+        {
+            var definition = definitions[p.WorkflowDefinitionId];
+            return new ProjectRow(p.Id, p.Code, p.Name, p.TradeType, p.TradeMethod, p.RegionCode, p.TendererName, p.Estimate,
+                p.CurrentStep, definition.Body.Step(p.CurrentStep)?.Name ?? p.CurrentStep, definition.Version, p.PendingApprovalId is not null, p.CreatedUtc);
+        }).ToList();
+    }
+
+    private async Task CheckReferencesAsync(TradeDbContext db, ProjectForm form, CancellationToken cancellationToken)
+    {
+        var centre = await db.TradingCentres.AsNoTracking().FirstOrDefaultAsync(c => c.Id == form.TradingCentreId && c.IsActive, cancellationToken)
+            ?? throw new DomainException("请选择在用的交易中心。");
+        var department = await db.SupervisingDepartments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == form.SupervisingDepartmentId && d.IsActive, cancellationToken)
+            ?? throw new DomainException("请选择在用的行政监督部门。");
+        if (!department.Supervises(form.TradeType))
+        {
+            throw new DomainException($"{department.Name}不监管{form.TradeType.Chinese()}项目，请重新选择行政监督部门。");
+        }
+        if (currentUser.IsInRole(Roles.CentreClerk) && !currentUser.IsInRole(Roles.Admin))
+        {
+            var mine = await db.Users.Where(u => u.Id == currentUser.UserId).Select(u => u.TradingCentreId).FirstOrDefaultAsync(cancellationToken);
+            var regional = await db.TradingCentres.AnyAsync(c => c.Id == mine && c.RegionCode == Regions.Ningxia, cancellationToken);
+            if (!regional && mine != centre.Id)
+            {
+                throw new DomainException("只能在本交易中心登记项目。");
+            }
+        }
+    }
+}

@@ -1,0 +1,306 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using NingxiaTrade.Domain.Accounts;
+using NingxiaTrade.Domain.Common;
+using NingxiaTrade.Domain.Data;
+using NingxiaTrade.Domain.Workflows;
+
+namespace NingxiaTrade.Domain.Projects;
+
+/// <summary>An item of a supervisor's inbox (待审批).</summary>
+public sealed record InboxItem(ApprovalRequest Request, string ProjectCode, string ProjectName, TradeType TradeType,
+    string FromStepName, string ToStepName, bool NeedsBelowAppraisalConsent);
+
+/// <summary>
+/// Moves projects through their workflow: the actions a user may take now (and why not), firing them,
+/// the supervising department's approvals, the bid deadline, and the platform's timers. Every move is one
+/// transaction with its history record and audit entries; two people firing at once: one wins.
+/// </summary>
+public sealed class ProjectWorkflowService(
+    IDbContextFactory<TradeDbContext> contexts,
+    ICurrentUser currentUser,
+    TimeProvider time,
+    WorkflowEngine engine,
+    IEnumerable<IWorkflowEventHandler> handlers,
+    ILogger<ProjectWorkflowService> logger)
+{
+    private static readonly string[] Readers = [Roles.Admin, Roles.CentreClerk, Roles.Tenderer, Roles.Agent, Roles.Supervisor];
+
+    /// <summary>Every action out of the current step for this user, each allowed or refused with its reasons.</summary>
+    public async Task<IReadOnlyList<WorkflowAction>> ActionsAsync(Guid projectId, CancellationToken cancellationToken = default)
+    {
+        currentUser.Demand(Readers);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var details = await ProjectRegistration.LoadDetailsAsync(db, currentUser, projectId, cancellationToken);
+        return await engine.EvaluateAsync(details.Project, details.Definition.Body, details.History, Now, MyRoles(), false, cancellationToken);
+    }
+
+    /// <summary>
+    /// Fires <paramref name="trigger"/>. A transition that needs approval lands in the supervising department's
+    /// inbox instead of moving. <paramref name="revision"/> is the project revision the user saw.
+    /// </summary>
+    public async Task FireAsync(Guid projectId, string trigger, int revision, string? note = null, CancellationToken cancellationToken = default)
+    {
+        currentUser.Demand(Readers);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (project, body, history) = await LoadForChangeAsync(db, projectId, revision, cancellationToken);
+        var actions = await engine.EvaluateAsync(project, body, history, Now, MyRoles(), false, cancellationToken);
+        var action = actions.FirstOrDefault(a => a.Transition.Trigger == trigger)
+            ?? throw new DomainException($"当前环节“{body.Step(project.CurrentStep)?.Name}”不能办理该操作。");
+        if (!action.Allowed)
+        {
+            throw new DomainException($"不能“{action.Transition.Name}”：{string.Join("；", action.Reasons)}。");
+        }
+        WorkflowStepChanged? change = null;
+        if (action.Transition.RequiresApproval)
+        {
+            var request = new ApprovalRequest(project.Id, project.SupervisingDepartmentId, trigger, action.Transition.Name,
+                project.CurrentStep, action.Transition.To, currentUser.UserName, Now, Trim(note));
+            db.ApprovalRequests.Add(request);
+            project.PendingApprovalId = request.Id;
+            project.Touch();
+            db.ProjectSteps.Add(Record(project, history, project.CurrentStep, project.CurrentStep, trigger,
+                $"提请审批：{action.Transition.Name}", currentUser.UserName, currentUser.Role, note));
+        }
+        else
+        {
+            change = await MoveAsync(db, project, body, history, actions, trigger, currentUser.UserName, currentUser.Role, note);
+        }
+        await SaveAsync(db, cancellationToken);
+        await RaiseAsync(change, cancellationToken);
+    }
+
+    /// <summary>The supervisor's inbox: pending requests of its own department.</summary>
+    public async Task<IReadOnlyList<InboxItem>> InboxAsync(CancellationToken cancellationToken = default)
+    {
+        currentUser.Demand(Roles.Supervisor);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var department = await MyDepartmentAsync(db, cancellationToken);
+        var requests = await db.ApprovalRequests.AsNoTracking()
+            .Where(a => a.SupervisingDepartmentId == department && a.Status == ApprovalStatus.Pending)
+            .OrderBy(a => a.RequestedUtc).Take(200).ToListAsync(cancellationToken);
+        var projectIds = requests.Select(r => r.ProjectId).ToList();
+        var projects = await db.TradeProjects.AsNoTracking().Where(p => projectIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var definitionIds = projects.Values.Select(p => p.WorkflowDefinitionId).Distinct().ToList();
+        var bodies = (await db.WorkflowDefinitions.AsNoTracking().Where(d => definitionIds.Contains(d.Id)).ToListAsync(cancellationToken))
+            .ToDictionary(d => d.Id, d => d.Body);
+        return requests.Select(r =>
+        {
+            var p = projects[r.ProjectId];
+            var body = bodies[p.WorkflowDefinitionId];
+            return new InboxItem(r, p.Code, p.Name, p.TradeType, body.Step(r.FromStep)?.Name ?? r.FromStep, body.Step(r.ToStep)?.Name ?? r.ToStep, p.NeedsBelowAppraisalConsent);
+        }).ToList();
+    }
+
+    /// <summary>Number of pending requests for the supervisor's department (home panel badge).</summary>
+    public async Task<int> InboxCountAsync(CancellationToken cancellationToken = default)
+    {
+        currentUser.Demand(Roles.Supervisor);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var department = await MyDepartmentAsync(db, cancellationToken);
+        return await db.ApprovalRequests.CountAsync(a => a.SupervisingDepartmentId == department && a.Status == ApprovalStatus.Pending, cancellationToken);
+    }
+
+    /// <summary>Approves (the move happens, guards checked again) or returns (the project stays) with a written opinion.</summary>
+    public async Task DecideAsync(Guid requestId, bool approve, string opinion, CancellationToken cancellationToken = default)
+    {
+        currentUser.Demand(Roles.Supervisor);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var department = await MyDepartmentAsync(db, cancellationToken);
+        var request = await db.ApprovalRequests.FirstOrDefaultAsync(a => a.Id == requestId, cancellationToken)
+            ?? throw new DomainException("审批事项不存在。");
+        if (request.SupervisingDepartmentId != department)
+        {
+            throw new AccessDeniedException("该事项不属于本部门审批。");
+        }
+        var project = await db.TradeProjects.FirstAsync(p => p.Id == request.ProjectId, cancellationToken);
+        var body = (await db.WorkflowDefinitions.AsNoTracking().FirstAsync(d => d.Id == project.WorkflowDefinitionId, cancellationToken)).Body;
+        var history = await db.ProjectSteps.AsNoTracking().Where(s => s.ProjectId == project.Id).OrderBy(s => s.Sequence).ToListAsync(cancellationToken);
+        request.Decide(approve, opinion, currentUser.UserName, Now);
+        project.PendingApprovalId = null;
+        WorkflowStepChanged? change = null;
+        if (approve)
+        {
+            if (project.CurrentStep != request.FromStep)
+            {
+                throw new DomainException("项目已不在提请审批时的环节，不能批准。");
+            }
+            // The requester's role was checked when the request was made; the other guards are checked again now.
+            var actions = await engine.EvaluateAsync(project, body, history, Now, roles: null, ignorePending: true, cancellationToken);
+            change = await MoveAsync(db, project, body, history, actions, request.Trigger, currentUser.UserName, currentUser.Role,
+                $"审批通过：{request.Opinion}", $"审批通过：{request.Action}");
+        }
+        else
+        {
+            project.Touch();
+            db.ProjectSteps.Add(Record(project, history, project.CurrentStep, project.CurrentStep, request.Trigger,
+                $"审批退回：{request.Action}", currentUser.UserName, currentUser.Role, request.Opinion));
+        }
+        await SaveAsync(db, cancellationToken);
+        await RaiseAsync(change, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sets the bid deadline (投标截止时间): never earlier than the definition's rule allows, counted from the day the
+    /// project entered the rule's step, or from today if it has not entered it yet.
+    /// </summary>
+    public async Task SetBidDeadlineAsync(Guid projectId, int revision, DateTime deadlineUtc, CancellationToken cancellationToken = default)
+    {
+        currentUser.Demand(Roles.CentreClerk, Roles.Tenderer, Roles.Agent);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (project, body, history) = await LoadForChangeAsync(db, projectId, revision, cancellationToken);
+        var rule = body.BidDeadline ?? throw new DomainException("该流程不设投标截止时间。");
+        var context = new GuardContext(project, history, body, Now, engine.WorkingDays, []);
+        var from = context.EnteredUtc(rule.FromStep) ?? Now;
+        var earliestDate = await context.PeriodEndsAsync(from, rule.Days, rule.WorkingDays, cancellationToken);
+        project.SetBidDeadline(ChinaTime.EnsureUtc(deadlineUtc), ChinaTime.StartOfDayUtc(earliestDate), rule.LegalBasis ?? "");
+        db.ProjectSteps.Add(Record(project, history, project.CurrentStep, project.CurrentStep, null,
+            $"设定投标截止时间：{ChinaTime.Format(project.BidDeadlineUtc)}", currentUser.UserName, currentUser.Role, null));
+        await SaveAsync(db, cancellationToken);
+    }
+
+    /// <summary>
+    /// Fires every timer whose time has come (the background service calls this each minute). Idempotent:
+    /// a project already moved, or moved by someone else meanwhile, is skipped.
+    /// </summary>
+    public async Task<int> FireDueTimersAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var definitions = await db.WorkflowDefinitions.AsNoTracking().ToListAsync(cancellationToken);
+        var timed = definitions
+            .SelectMany(d => d.Body.Transitions.Where(t => t.Timer is not null).Select(t => (DefinitionId: d.Id, t.From)))
+            .ToList();
+        var fired = 0;
+        foreach (var group in timed.GroupBy(t => t.DefinitionId))
+        {
+            var steps = group.Select(g => g.From).Distinct().ToList();
+            var candidates = await db.TradeProjects.AsNoTracking()
+                .Where(p => p.WorkflowDefinitionId == group.Key && steps.Contains(p.CurrentStep) && p.PendingApprovalId == null)
+                .Select(p => p.Id).Take(500).ToListAsync(cancellationToken);
+            foreach (var id in candidates)
+            {
+                try
+                {
+                    fired += await FireTimerAsync(id, cancellationToken) ? 1 : 0;
+                }
+                catch (DomainException ex)
+                {
+                    logger.LogInformation("Timer for project {Project} not fired: {Reason}", id, ex.Message);
+                }
+            }
+        }
+        return fired;
+    }
+
+    private async Task<bool> FireTimerAsync(Guid projectId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var project = await db.TradeProjects.FirstAsync(p => p.Id == projectId, cancellationToken);
+        var body = (await db.WorkflowDefinitions.AsNoTracking().FirstAsync(d => d.Id == project.WorkflowDefinitionId, cancellationToken)).Body;
+        var history = await db.ProjectSteps.AsNoTracking().Where(s => s.ProjectId == project.Id).OrderBy(s => s.Sequence).ToListAsync(cancellationToken);
+        var context = new GuardContext(project, history, body, Now, engine.WorkingDays, []);
+        foreach (var transition in body.From(project.CurrentStep).Where(t => t.Timer is not null))
+        {
+            var entered = context.EnteredUtc(project.CurrentStep) ?? project.CreatedUtc;
+            var due = await context.PeriodEndsAsync(entered, transition.Timer!.Days, transition.Timer.WorkingDays, cancellationToken);
+            if (ChinaTime.DateOf(Now) < due)
+            {
+                continue;
+            }
+            var actions = await engine.EvaluateAsync(project, body, history, Now, roles: null, false, cancellationToken);
+            if (actions.FirstOrDefault(a => a.Transition.Trigger == transition.Trigger) is not { Allowed: true })
+            {
+                continue;
+            }
+            var change = await MoveAsync(db, project, body, history, actions, transition.Trigger, "平台定时任务", "System", null, $"定时办理：{transition.Name}");
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return false; // somebody moved the project meanwhile
+            }
+            await RaiseAsync(change, cancellationToken);
+            return true;
+        }
+        return false;
+    }
+
+    private async Task<WorkflowStepChanged> MoveAsync(TradeDbContext db, TradeProject project, WorkflowBody body, IReadOnlyList<ProjectStepRecord> history,
+        IReadOnlyList<WorkflowAction> actions, string trigger, string? userName, string? role, string? note, string? actionText = null)
+    {
+        var from = project.CurrentStep;
+        var transition = actions.First(a => a.Transition.Trigger == trigger).Transition;
+        await WorkflowEngine.MoveAsync(project, body, actions, trigger);
+        db.ProjectSteps.Add(Record(project, history, from, project.CurrentStep, trigger, actionText ?? transition.Name, userName, role, note));
+        return new WorkflowStepChanged(project.Id, project.Code, project.TradeType, from, project.CurrentStep, trigger, Now);
+    }
+
+    private async Task<(TradeProject Project, WorkflowBody Body, IReadOnlyList<ProjectStepRecord> History)> LoadForChangeAsync(
+        TradeDbContext db, Guid projectId, int revision, CancellationToken cancellationToken)
+    {
+        var project = await (await ProjectScope.ApplyAsync(db, currentUser, db.TradeProjects, cancellationToken))
+            .FirstOrDefaultAsync(p => p.Id == projectId, cancellationToken) ?? throw new DomainException("项目不存在或您无权查看。");
+        if (project.Revision != revision)
+        {
+            throw new DomainException("该项目已被他人处理，请刷新页面查看最新状态后再操作。");
+        }
+        // Optimistic concurrency: the update only succeeds if nobody changed the project since it was read.
+        db.Entry(project).Property(p => p.Revision).OriginalValue = revision;
+        var body = (await db.WorkflowDefinitions.AsNoTracking().FirstAsync(d => d.Id == project.WorkflowDefinitionId, cancellationToken)).Body;
+        var history = await db.ProjectSteps.AsNoTracking().Where(s => s.ProjectId == projectId).OrderBy(s => s.Sequence).ToListAsync(cancellationToken);
+        return (project, body, history);
+    }
+
+    private static async Task SaveAsync(TradeDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainException("该项目已被他人处理，请刷新页面查看最新状态后再操作。");
+        }
+        catch (DbUpdateException ex) when (ex.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
+                                           || ex.InnerException?.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            // Two moves raced for the same history sequence number.
+            throw new DomainException("该项目已被他人处理，请刷新页面查看最新状态后再操作。");
+        }
+    }
+
+    private async Task RaiseAsync(WorkflowStepChanged? change, CancellationToken cancellationToken)
+    {
+        if (change is null)
+        {
+            return;
+        }
+        foreach (var handler in handlers)
+        {
+            try
+            {
+                await handler.HandleAsync(change, cancellationToken);
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Workflow event handler {Handler} failed for project {Project}", handler.GetType().Name, change.ProjectId);
+            }
+        }
+    }
+
+    private ProjectStepRecord Record(TradeProject project, IReadOnlyList<ProjectStepRecord> history, string? from, string to,
+        string? trigger, string action, string? userName, string? role, string? note) =>
+        new(project.Id, (history.Count == 0 ? 0 : history.Max(h => h.Sequence)) + 1, from, to, trigger, action, userName, role, Now, Trim(note));
+
+    private static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim()[..Math.Min(text.Trim().Length, 2000)];
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private IReadOnlyCollection<string> MyRoles() => Roles.All.Where(currentUser.IsInRole).ToList();
+
+    private async Task<int> MyDepartmentAsync(TradeDbContext db, CancellationToken cancellationToken) =>
+        await db.Users.Where(u => u.Id == currentUser.UserId).Select(u => u.SupervisingDepartmentId).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new AccessDeniedException("您的账户未关联行政监督部门。");
+}

@@ -1,0 +1,24 @@
+using NingxiaTrade.Domain.Calendar;
+using NingxiaTrade.Domain.Projects;
+using NingxiaTrade.Domain.Workflows;
+using NingxiaTrade.Workbench.Features.Projects;
+
+// In the implicitly imported namespace of service registration, so Program.cs needs only the calls.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers trading projects and the workflow runtime.</summary>
+public static class ProjectsModuleRegistration
+{
+    public static IServiceCollection AddProjectsModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Statutory limits: settings with their legal defaults (TradingRules documents each).
+        services.AddSingleton(configuration.GetSection("TradingRules").Get<TradingRules>() ?? new TradingRules());
+        services.AddScoped<IWorkingDayCalculator, CalendarWorkingDays>();
+        services.AddScoped<WorkflowEngine>();
+        services.AddScoped<WorkflowDefinitionService>();
+        services.AddScoped<ProjectRegistration>();
+        services.AddScoped<ProjectWorkflowService>();
+        services.AddHostedService<WorkflowTimerService>();
+        return services;
+    }
+}
