@@ -8,11 +8,12 @@ namespace NingxiaTrade.Domain.Accounts;
 public sealed record UserRow(
     string Id, string Email, string DisplayName, string? Role, string? Organisation,
     int? TradingCentreId, int? SupervisingDepartmentId,
-    bool IsLocked, DateTime? LockoutEndUtc, bool TwoFactorEnabled, DateTime? LastSignInUtc);
+    bool IsLocked, DateTime? LockoutEndUtc, bool TwoFactorEnabled, DateTime? LastSignInUtc, bool WorkflowDesigner = false);
 
 public sealed record UserQuery(string? Text = null, string? Role = null, bool? LockedOnly = null, int Page = 0, int PageSize = 20);
 
-public sealed record UserForm(string Email, string DisplayName, string Role, int? TradingCentreId, int? SupervisingDepartmentId, string? Password = null);
+public sealed record UserForm(string Email, string DisplayName, string Role, int? TradingCentreId, int? SupervisingDepartmentId,
+    string? Password = null, bool WorkflowDesigner = false);
 
 public sealed record AccountsOverview(int Total, int Locked, int WithoutTwoFactor, IReadOnlyDictionary<string, int> ByRole);
 
@@ -33,7 +34,8 @@ public sealed class UserAdministration(
             let role = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).FirstOrDefault()
             let centre = db.TradingCentres.Where(c => c.Id == u.TradingCentreId).Select(c => c.Name).FirstOrDefault()
             let department = db.SupervisingDepartments.Where(d => d.Id == u.SupervisingDepartmentId).Select(d => d.Name).FirstOrDefault()
-            select new { u, role, organisation = centre ?? department };
+            let designer = db.UserClaims.Any(c => c.UserId == u.Id && c.ClaimType == ICurrentUser.PermissionClaim && c.ClaimValue == DesignerPermission)
+            select new { u, role, organisation = centre ?? department, designer };
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
             var text = query.Text.Trim();
@@ -51,12 +53,12 @@ public sealed class UserAdministration(
             {
                 x.u.Id, x.u.Email, x.u.DisplayName, x.role, x.organisation,
                 x.u.TradingCentreId, x.u.SupervisingDepartmentId,
-                x.u.LockoutEnd, x.u.TwoFactorEnabled, x.u.LastSignInUtc,
+                x.u.LockoutEnd, x.u.TwoFactorEnabled, x.u.LastSignInUtc, x.designer,
             })
             .ToListAsync(cancellationToken);
         var items = page.Select(x => new UserRow(
             x.Id, x.Email ?? "", x.DisplayName, x.role, x.organisation, x.TradingCentreId, x.SupervisingDepartmentId,
-            x.LockoutEnd is { } end && end > now, x.LockoutEnd?.UtcDateTime, x.TwoFactorEnabled, x.LastSignInUtc)).ToList();
+            x.LockoutEnd is { } end && end > now, x.LockoutEnd?.UtcDateTime, x.TwoFactorEnabled, x.LastSignInUtc, x.designer)).ToList();
         return new PagedResult<UserRow>(items, total);
     }
 
@@ -99,6 +101,7 @@ public sealed class UserAdministration(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         Check(await users.CreateAsync(user, form.Password));
         Check(await users.AddToRoleAsync(user, form.Role));
+        await SetDesignerAsync(user, form);
         await transaction.CommitAsync(cancellationToken);
         return user.Id;
     }
@@ -121,6 +124,7 @@ public sealed class UserAdministration(
             Check(await users.AddToRoleAsync(user, form.Role));
         }
         Check(await users.UpdateAsync(user));
+        await SetDesignerAsync(user, form);
         // A changed role or organisation takes effect at the next revalidation.
         Check(await users.UpdateSecurityStampAsync(user));
         await transaction.CommitAsync(cancellationToken);
@@ -192,6 +196,25 @@ public sealed class UserAdministration(
             case OrganisationKind.Expert:
                 // Linked to its market entity or expert record by those modules.
                 break;
+        }
+    }
+
+    /// <summary>Permission claim a clerk needs to edit workflow definitions (the workflow module checks it).</summary>
+    public const string DesignerPermission = "workflow-designer";
+
+    /// <summary>The designer permission is for trading-centre clerks only; any other role loses it.</summary>
+    private async Task SetDesignerAsync(ApplicationUser user, UserForm form)
+    {
+        var want = form.WorkflowDesigner && form.Role == Roles.CentreClerk;
+        var claims = await users.GetClaimsAsync(user);
+        var has = claims.FirstOrDefault(c => c.Type == ICurrentUser.PermissionClaim && c.Value == DesignerPermission);
+        if (want && has is null)
+        {
+            Check(await users.AddClaimAsync(user, new System.Security.Claims.Claim(ICurrentUser.PermissionClaim, DesignerPermission)));
+        }
+        else if (!want && has is not null)
+        {
+            Check(await users.RemoveClaimAsync(user, has));
         }
     }
 

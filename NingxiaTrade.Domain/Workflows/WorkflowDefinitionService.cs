@@ -15,7 +15,7 @@ public sealed record WorkflowDifference(string Kind, string Description);
 public sealed class WorkflowDefinitionService(IDbContextFactory<TradeDbContext> contexts, ICurrentUser currentUser, TimeProvider time)
 {
     /// <summary>Claim that gives a clerk the designer permission (流程设计权限).</summary>
-    public const string DesignerPermission = "workflow-designer";
+    public const string DesignerPermission = UserAdministration.DesignerPermission;
 
     /// <summary>Seeds version 1 of each default flow, published, where a type has no definition yet.</summary>
     public static async Task SeedDefaultsAsync(TradeDbContext db, DateTime nowUtc, CancellationToken cancellationToken = default)

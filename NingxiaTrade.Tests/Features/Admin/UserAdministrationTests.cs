@@ -146,4 +146,19 @@ public class UserAdministrationTests(WorkbenchFactory factory) : IClassFixture<W
         public AppScope Scope { get; } = new AppScope(factory, Roles.Admin, userId: userId);
         public ValueTask DisposeAsync() => Scope.DisposeAsync();
     }
+
+    [Fact]
+    public async Task Update_ClerkGivenDesignerPermission_GetsClaim_AndLosesItWhenNoLongerClerk()
+    {
+        await using var scope = new AppScope(factory, Roles.Admin);
+        var admin = scope.Get<UserAdministration>();
+        var centre = await CentreIdAsync(scope);
+        var id = await admin.CreateAsync(new UserForm("designer@test.cn", "流程设计员", Roles.CentreClerk, centre, null, GoodPassword, WorkflowDesigner: true));
+        Assert.True((await admin.ListAsync(new UserQuery("designer@test.cn"))).Items.Single().WorkflowDesigner);
+
+        await admin.UpdateAsync(id, new UserForm("designer@test.cn", "流程设计员", Roles.Bidder, null, null, WorkflowDesigner: true));
+        Assert.False((await admin.ListAsync(new UserQuery("designer@test.cn"))).Items.Single().WorkflowDesigner);
+        var db = scope.Get<TradeDbContext>();
+        Assert.False(await db.UserClaims.AnyAsync(c => c.UserId == id && c.ClaimValue == UserAdministration.DesignerPermission));
+    }
 }

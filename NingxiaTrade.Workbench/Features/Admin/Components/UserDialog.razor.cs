@@ -22,6 +22,7 @@ public partial class UserDialog
     private int? _centreId;
     private int? _departmentId;
     private string? _password;
+    private bool _designer;
     private string? _error;
     private bool _saving;
 
@@ -31,8 +32,8 @@ public partial class UserDialog
         _departments = await Organisations.DepartmentsAsync(activeOnly: true);
         if (Existing is { } u)
         {
-            (_email, _displayName, _role, _centreId, _departmentId) =
-                (u.Email, u.DisplayName, u.Role, u.TradingCentreId, u.SupervisingDepartmentId);
+            (_email, _displayName, _role, _centreId, _departmentId, _designer) =
+                (u.Email, u.DisplayName, u.Role, u.TradingCentreId, u.SupervisingDepartmentId, u.WorkflowDesigner);
         }
     }
 
@@ -47,7 +48,7 @@ public partial class UserDialog
         _saving = true;
         try
         {
-            var form = new UserForm(_email ?? "", _displayName ?? "", _role ?? "", _centreId, _departmentId, _password);
+            var form = new UserForm(_email ?? "", _displayName ?? "", _role ?? "", _centreId, _departmentId, _password, _designer);
             if (Existing is null)
             {
                 await Users.CreateAsync(form);
