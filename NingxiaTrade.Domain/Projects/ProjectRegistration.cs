@@ -61,9 +61,20 @@ public sealed class ProjectRegistration(IDbContextFactory<TradeDbContext> contex
         {
             throw new DomainException("项目已进入后续环节，登记信息不能再修改。");
         }
+        if (project.PendingApprovalId is not null)
+        {
+            // The supervisor decides on the registration as it was submitted.
+            throw new DomainException("项目有事项正在等待行政监督部门审批，登记信息不能修改。");
+        }
         await CheckReferencesAsync(db, form, cancellationToken);
         db.Entry(project).Property(p => p.Revision).OriginalValue = revision;
         project.Edit(form, rules);
+        // Editing replaces the lots with new ones whose keys are already set: without this EF would take them
+        // for existing rows, update nothing and report a concurrency conflict. The old lots are deleted as orphans.
+        foreach (var lot in project.Lots)
+        {
+            db.Entry(lot).State = EntityState.Added;
+        }
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -150,6 +150,10 @@ public sealed class ProjectWorkflowService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var (project, body, history) = await LoadForChangeAsync(db, projectId, revision, cancellationToken);
         var rule = body.BidDeadline ?? throw new DomainException("该流程不设投标截止时间。");
+        if (ChinaTime.EnsureUtc(deadlineUtc) <= Now)
+        {
+            throw new DomainException("投标截止时间应晚于当前时间。");
+        }
         var context = new GuardContext(project, history, body, Now, engine.WorkingDays, []);
         var from = context.EnteredUtc(rule.FromStep) ?? Now;
         var earliestDate = await context.PeriodEndsAsync(from, rule.Days, rule.WorkingDays, cancellationToken);

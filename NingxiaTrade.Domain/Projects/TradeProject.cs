@@ -95,7 +95,8 @@ public class TradeProject
     {
         if (deadlineUtc < earliestUtc)
         {
-            throw new DomainException($"投标截止时间不得早于 {ChinaTime.Format(earliestUtc)}（{basis}）。");
+            var cited = string.IsNullOrWhiteSpace(basis) ? "" : $"（{basis}）";
+            throw new DomainException($"投标截止时间不得早于 {ChinaTime.Format(earliestUtc)}{cited}。");
         }
         BidDeadlineUtc = deadlineUtc;
         Touch();
@@ -141,9 +142,9 @@ public class TradeProject
         var consent = false;
         if (form.TradeType == TradeType.StateAssetTransfer && form.AppraisedValue is { } appraised)
         {
-            // 国资委 财政部令第32号: a price below 90% of the appraised value needs written consent.
-            var threshold = appraised.PercentOf(rules.StateAssetConsentBelowPercent);
-            consent = lots.Sum(l => l.Price.Fen) < threshold.Fen;
+            // 国资委 财政部令第32号: a price below 90% of the appraised value needs written consent. Compared
+            // exactly (price × 100 < appraised × 90), not against a threshold rounded to the fen.
+            consent = lots.Sum(l => l.Price.Fen) * 100m < appraised.Fen * rules.StateAssetConsentBelowPercent;
         }
         Name = name;
         RegionCode = form.RegionCode;

@@ -17,7 +17,7 @@ public static class DefaultWorkflows
     private const string Gp36 = "《政府采购法》第三十六条";
     private const string Order87 = "《政府采购货物和服务招标投标管理办法》（财政部令第87号）";
     private const string Order32 = "《企业国有资产交易监督管理办法》（国务院国资委 财政部令第32号）";
-    private const string Order39 = "《招标拍卖挂牌出让国有建设用地使用权规定》（国土资源部令第39号，本平台按10日（日历日）执行）";
+    private const string Order39 = "《招标拍卖挂牌出让国有建设用地使用权规定》（国土资源部令第39号，本平台挂牌期按10日（日历日）、成交价按不低于底价执行）";
 
     // Declared before All: static fields initialise in textual order.
     private static readonly string[] Owners = [CentreClerk, Tenderer, Agent];
@@ -55,7 +55,8 @@ public static class DefaultWorkflows
              Deadline(Law24),
              Since("Notice", 20, false, $"自招标文件开始发出之日起至投标截止之日止，最短不得少于20日（{Law24}）"),
              AtLeast("bids.count", 3, "投标人", $"投标人少于3个的，不得开标，应当重新招标（{Rule44}）"))
-         .Go("Retender", "投标人不足3家，重新招标", "Bidding", "Notice", Clerk, ignoresMinimum: true)
+         .Go("Retender", "投标人不足3家，重新招标", "Bidding", "Notice", Clerk, ignoresMinimum: true, guards:
+             [Deadline(Law24), AtLeast("bids.count", 0, "投标人", $"投标人少于3个的，不得开标，应当重新招标（{Rule44}）", max: 2)])
          .Go("StartEvaluation", "组织评标", "Opening", "Evaluation", Clerk)
          .Go("PublishCandidates", "公示中标候选人", "Evaluation", "CandidatePublicity", Owners)
          .Go("IssueAward", "公示期满，发出中标通知书", "CandidatePublicity", "AwardNotice", Owners, timer: new WorkflowTimer { Days = 3 })
@@ -90,7 +91,8 @@ public static class DefaultWorkflows
              Deadline(Gp35),
              Since("Notice", 20, false, $"自招标文件开始发出之日起至投标截止之日止，不得少于20日（{Gp35}）"),
              AtLeast("bids.count", 3, "投标供应商", $"对招标文件作实质响应的供应商不足三家的，应予废标（{Gp36}）"))
-         .Go("Rebid", "供应商不足3家，废标重新招标", "Bidding", "Notice", Clerk, ignoresMinimum: true)
+         .Go("Rebid", "供应商不足3家，废标重新招标", "Bidding", "Notice", Clerk, ignoresMinimum: true, guards:
+             [Deadline(Gp35), AtLeast("bids.count", 0, "投标供应商", $"对招标文件作实质响应的供应商不足三家的，应予废标（{Gp36}）", max: 2)])
          .Go("StartEvaluation", "组织评审", "Opening", "Evaluation", Clerk)
          .Go("PublishResult", "发布中标结果公告", "Evaluation", "ResultNotice", Owners)
          .Go("SignContract", "签订政府采购合同", "ResultNotice", "Contract", Owners)
@@ -145,8 +147,11 @@ public static class DefaultWorkflows
          .Go("ToAuction", "两家以上竞买人仍要求报价，转入竞价", "Listing", "Auction", Clerk,
              AtLeast("bidders.competing", 2, "仍在竞价的竞买人", $"挂牌截止时有两个或两个以上竞买人要求报价的，应当进行现场竞价（{Order39}）"))
          .Go("ListingDeal", "挂牌成交（一家报价且不低于底价）", "Listing", "Confirmation", Clerk,
-             AtLeast("offers.valid", 1, "有效报价", Order39))
-         .Go("ListingFailed", "无人报价或报价低于底价，流拍", "Listing", "Failed", Clerk)
+             AtLeast("offers.valid", 1, "有效报价", Order39),
+             // Two or more still competing at the close must go to auction, not to a listing deal.
+             AtLeast("bidders.competing", 0, "仍在竞价的竞买人", $"挂牌截止时有两个或两个以上竞买人要求报价的，应当进行现场竞价（{Order39}）", max: 1))
+         .Go("ListingFailed", "无人报价或报价低于底价，流拍", "Listing", "Failed", Clerk,
+             AtLeast("offers.valid", 0, "有效报价", $"有不低于底价的有效报价的，不得流拍（{Order39}）", max: 0))
          .Go("AuctionDeal", "竞价成交", "Auction", "Confirmation", Clerk)
          .Go("AuctionFailed", "竞价未达底价，流拍", "Auction", "Failed", Clerk)
          .Go("PublishResult", "公示出让结果", "Confirmation", "ResultPublicity", Clerk)
@@ -173,6 +178,8 @@ public static class DefaultWorkflows
          .Go("Confirm", "公示期满，确认中选结果", "Publicity", "Result", Clerk)
          .Go("Execute", "医疗机构开始执行", "Result", "Execution", Owners);
         b.Terminations("Terminated", ["Documents", "Declaration", "Opening"]);
+        // No statutory minimum: the declaration deadline only has to fall after the documents are published.
+        b.Body.BidDeadline = new DeadlineRule { FromStep = "Declaration", Days = 0 };
         return b.Body;
     }
 

@@ -138,8 +138,9 @@ public sealed class WorkflowDefinitionService(IDbContextFactory<TradeDbContext> 
             }
         }
         static string Key(WorkflowTransition t) => t.From + "|" + t.Trigger;
-        var olderTransitions = older.Transitions.ToDictionary(Key);
-        var newerTransitions = newer.Transitions.ToDictionary(Key);
+        // A draft may still hold a duplicate trigger (the validator reports it); compare its first transition.
+        var olderTransitions = older.Transitions.GroupBy(Key).ToDictionary(g => g.Key, g => g.First());
+        var newerTransitions = newer.Transitions.GroupBy(Key).ToDictionary(g => g.Key, g => g.First());
         foreach (var (key, t) in newerTransitions.Where(p => !olderTransitions.ContainsKey(p.Key)))
         {
             list.Add(new("新增流转", $"{Name(newer, t.From)} → {Name(newer, t.To)}：{t.Name}"));

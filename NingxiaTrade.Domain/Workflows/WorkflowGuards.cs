@@ -33,9 +33,13 @@ public sealed class GuardContext(
     public DateTime NowUtc { get; } = nowUtc;
     public IWorkingDayCalculator WorkingDays { get; } = workingDays;
 
-    /// <summary>When the project last entered the step, or null if it never did.</summary>
+    /// <summary>
+    /// When the project last entered the step, or null if it never did. Records that stay in the step (an approval
+    /// requested or returned, a bid deadline set) are not entries: they must not restart the step's periods.
+    /// </summary>
     public DateTime? EnteredUtc(string step) =>
-        history.Where(h => h.ToStep == step).OrderByDescending(h => h.Sequence).Select(h => (DateTime?)h.AtUtc).FirstOrDefault();
+        history.Where(h => h.ToStep == step && h.FromStep != h.ToStep)
+            .OrderByDescending(h => h.Sequence).Select(h => (DateTime?)h.AtUtc).FirstOrDefault();
 
     public async Task<long?> FactAsync(string fact, CancellationToken cancellationToken)
     {

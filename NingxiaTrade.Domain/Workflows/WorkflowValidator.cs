@@ -33,7 +33,8 @@ public static class WorkflowValidator
         {
             faults.Add("未指定起始环节，或起始环节不存在");
         }
-        var names = body.Steps.ToDictionary(s => s.Key, s => s.Name);
+        // Duplicate keys are reported above; the first of them names the step.
+        var names = body.Steps.GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.First().Name);
         string Name(string key) => names.GetValueOrDefault(key, key);
         foreach (var t in body.Transitions)
         {
@@ -73,11 +74,19 @@ public static class WorkflowValidator
                 {
                     faults.Add($"流转“{label}”的条件：{problem}");
                 }
+                else if (guard.Parameters.TryGetValue("step", out var from) && !keys.Contains(from))
+                {
+                    faults.Add($"流转“{label}”的条件：起算环节“{from}”不存在");
+                }
             }
             if (t.Timer is { Days: < 0 or > 365 })
             {
                 faults.Add($"流转“{label}”的定时应在0至365日之间");
             }
+        }
+        if (body.BidDeadline is { } deadline && !keys.Contains(deadline.FromStep))
+        {
+            faults.Add($"投标截止时间的起算环节“{deadline.FromStep}”不存在");
         }
         foreach (var group in body.Transitions.GroupBy(t => (t.From, t.Trigger)).Where(g => g.Count() > 1))
         {

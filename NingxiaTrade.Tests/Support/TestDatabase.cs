@@ -18,12 +18,16 @@ public sealed class TestDatabase : IDbContextFactory<TradeDbContext>, IAsyncDisp
     private readonly string _connectionString;
     private readonly AuditInterceptor _interceptor;
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.Zero));
+    /// <summary>The default start of the fake clock: Friday 2026-11-27 10:00 China time.</summary>
+    public static readonly DateTimeOffset DefaultStart = new(2026, 11, 27, 2, 0, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Time { get; }
     public TestUser User { get; } = new();
     public string? FilePath { get; }
 
-    public TestDatabase(bool onDisk = false)
+    public TestDatabase(bool onDisk = false, DateTimeOffset? start = null)
     {
+        Time = new FakeTimeProvider(start ?? DefaultStart);
         _interceptor = new AuditInterceptor(Time);
         if (onDisk)
         {

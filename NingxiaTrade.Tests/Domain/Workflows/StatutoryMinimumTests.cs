@@ -1,0 +1,159 @@
+using System.Globalization;
+using NingxiaTrade.Domain.Accounts;
+using NingxiaTrade.Domain.Common;
+using NingxiaTrade.Domain.Projects;
+using NingxiaTrade.Domain.Workflows;
+using NingxiaTrade.Tests.Support;
+
+namespace NingxiaTrade.Tests.Domain.Workflows;
+
+/// <summary>
+/// Every statutory minimum of the default flows refuses a move one day too early, naming its legal basis, and
+/// allows it on the first lawful day. Working days are counted with the seeded 2026 State Council calendar.
+/// </summary>
+public class StatutoryMinimumTests
+{
+    private static readonly string[] Clerk = [Roles.CentreClerk];
+
+    public static TheoryData<TradeType, string, string, string, string, string, string, string> Periods => new()
+    {
+        // type, current step, trigger, step the period counts from, entered (China), too early, first lawful day, reason fragments (|)
+        { TradeType.EngineeringBidding, "Notice", "CloseDocumentSale", "Notice", "2026-11-27 10:00", "2026-12-01 23:59", "2026-12-02 00:00", "未满5日|第十六条" },
+        { TradeType.EngineeringBidding, "Bidding", "OpenBids", "Notice", "2026-11-27 10:00", "2026-12-16 23:59", "2026-12-17 00:00", "未满20日|《招标投标法》第二十四条" },
+        { TradeType.EngineeringBidding, "CandidatePublicity", "IssueAward", "CandidatePublicity", "2026-11-27 10:00", "2026-11-29 23:59", "2026-11-30 00:00", "未满3日|第五十四条" },
+        // 国庆 2026: 1–7 October off, Saturday 10 October worked (调休). Five working days after 30 September end on 13 October
+        // (8, 9, 10, 12, 13); counted in calendar days they would end on 5 October.
+        { TradeType.GovernmentProcurement, "Notice", "CloseNotice", "Notice", "2026-09-30 10:00", "2026-10-12 17:00", "2026-10-13 00:00", "未满5个工作日|2026-10-13起方可办理|财政部令第87号" },
+        { TradeType.GovernmentProcurement, "Bidding", "OpenBids", "Notice", "2026-11-27 10:00", "2026-12-16 23:59", "2026-12-17 00:00", "未满20日|《政府采购法》第三十五条" },
+        { TradeType.GovernmentProcurement, "ResultNotice", "SignContract", "ResultNotice", "2026-09-30 10:00", "2026-10-07 23:59", "2026-10-08 00:00", "未满1个工作日|财政部令第87号" },
+        // Twenty working days after 30 September: 8–10, 12–16, 19–23, 26–30 October, 2–3 November.
+        { TradeType.StateAssetTransfer, "Disclosure", "CloseDisclosure", "Disclosure", "2026-09-30 10:00", "2026-11-02 23:59", "2026-11-03 00:00", "未满20个工作日|财政部令第32号" },
+        { TradeType.LandAndMiningRights, "Notice", "StartListing", "Notice", "2026-11-27 10:00", "2026-12-16 23:59", "2026-12-17 00:00", "未满20日|国土资源部令第39号" },
+        { TradeType.LandAndMiningRights, "Listing", "ListingDeal", "Listing", "2026-11-27 10:00", "2026-12-06 23:59", "2026-12-07 00:00", "未满10日|国土资源部令第39号" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Periods))]
+    public async Task Evaluate_BeforeStatutoryPeriodEnds_RefusedWithBasisAndAllowedOnFirstLawfulDay(
+        TradeType type, string step, string trigger, string fromStep, string entered, string tooEarly, string onTime, string fragments)
+    {
+        await using var h = await ProjectHarness.CreateAsync(start: new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var body = DefaultWorkflows.All.Single(d => d.Type == type).Body;
+        var project = new TradeProject("T-0001", h.Form(type), h.Rules, Guid.NewGuid(), step, null, null, null, Utc(entered));
+        var history = new List<ProjectStepRecord> { new(project.Id, 1, "Earlier", fromStep, "t", "进入", "u", Roles.CentreClerk, Utc(entered), null) };
+        if (fromStep != step)
+        {
+            history.Add(new(project.Id, 2, fromStep, step, "t2", "进入", "u", Roles.CentreClerk, Utc(entered).AddDays(5), null));
+        }
+        SatisfyOtherGuards(h, project, body, Utc(onTime));
+
+        var early = await ActionAsync(h, project, body, history, Utc(tooEarly), trigger);
+        var lawful = await ActionAsync(h, project, body, history, Utc(onTime), trigger);
+
+        Assert.False(early.Allowed);
+        Assert.Contains(early.Reasons, r => fragments.Split('|').All(r.Contains));
+        Assert.True(lawful.Allowed, string.Join("；", lawful.Reasons));
+    }
+
+    [Theory]
+    [InlineData(TradeType.EngineeringBidding, "投标人为2个，少于3个|《招标投标法实施条例》第四十四条")]
+    [InlineData(TradeType.GovernmentProcurement, "投标供应商为2个，少于3个|《政府采购法》第三十六条")]
+    public async Task Evaluate_OpenBidsWithTwoBids_RefusedWithBasis(TradeType type, string fragments)
+    {
+        await using var h = await ProjectHarness.CreateAsync();
+        var (project, body, history, now) = AtBiddingAfterDeadline(h, type);
+        h.Facts.Set(project.Id, "bids.count", 2);
+
+        var open = await ActionAsync(h, project, body, history, now, "OpenBids");
+
+        Assert.False(open.Allowed);
+        Assert.Contains(open.Reasons, r => fragments.Split('|').All(r.Contains));
+        h.Facts.Set(project.Id, "bids.count", 3);
+        Assert.True((await ActionAsync(h, project, body, history, now, "OpenBids")).Allowed);
+    }
+
+    [Theory]
+    [InlineData(TradeType.EngineeringBidding, "Retender")]
+    [InlineData(TradeType.GovernmentProcurement, "Rebid")]
+    public async Task Evaluate_RetenderWithThreeBidsOrBeforeDeadline_Refused(TradeType type, string trigger)
+    {
+        await using var h = await ProjectHarness.CreateAsync();
+        var (project, body, history, now) = AtBiddingAfterDeadline(h, type);
+        h.Facts.Set(project.Id, "bids.count", 3);
+        Task<WorkflowAction> RetenderAt(DateTime at) => ActionAsync(h, project, body, history, at, trigger);
+
+        Assert.Contains((await RetenderAt(now)).Reasons, r => r.Contains("多于2个"));
+        h.Facts.Set(project.Id, "bids.count", 2);
+        Assert.Contains((await RetenderAt(now.AddDays(-1))).Reasons, r => r.Contains("未到"));
+        Assert.True((await RetenderAt(now)).Allowed);
+    }
+
+    [Theory]
+    [InlineData(1, "AgreeDeal", "StartBidding", "合格意向受让方为1个，少于2个")]
+    [InlineData(2, "StartBidding", "AgreeDeal", "合格意向受让方为2个，多于1个")]
+    public async Task Evaluate_StateAssetQualifiedParties_OnlyTheMatchingWayOpens(long qualified, string open, string closed, string reason)
+    {
+        await using var h = await ProjectHarness.CreateAsync();
+        var body = DefaultWorkflows.All.Single(d => d.Type == TradeType.StateAssetTransfer).Body;
+        var project = new TradeProject("T-0001", h.Form(TradeType.StateAssetTransfer), h.Rules, Guid.NewGuid(), "Qualification", null, null, null, Utc("2026-11-27 10:00"));
+        h.Facts.Set(project.Id, "bidders.qualified", qualified);
+
+        var actions = await h.Engine().EvaluateAsync(project, body, [], Utc("2026-11-27 11:00"), Clerk);
+
+        Assert.True(actions.Single(a => a.Transition.Trigger == open).Allowed);
+        var refused = actions.Single(a => a.Transition.Trigger == closed);
+        Assert.False(refused.Allowed);
+        Assert.Contains(refused.Reasons, r => r.Contains(reason) && r.Contains("财政部令第32号"));
+    }
+
+    [Theory]
+    [InlineData(2, 2, "ToAuction")]
+    [InlineData(1, 1, "ListingDeal")]
+    [InlineData(0, 0, "ListingFailed")]
+    public async Task Evaluate_LandListingClose_OnlyTheOutcomeTheOffersAllowOpens(long competing, long validOffers, string expected)
+    {
+        await using var h = await ProjectHarness.CreateAsync();
+        var body = DefaultWorkflows.All.Single(d => d.Type == TradeType.LandAndMiningRights).Body;
+        var project = new TradeProject("T-0001", h.Form(TradeType.LandAndMiningRights), h.Rules, Guid.NewGuid(), "Listing", null, null, null, Utc("2026-11-27 10:00"));
+        var history = new List<ProjectStepRecord> { new(project.Id, 1, "Notice", "Listing", "StartListing", "开始挂牌", "u", Roles.CentreClerk, Utc("2026-11-27 10:00"), null) };
+        h.Facts.Set(project.Id, "bidders.competing", competing);
+        h.Facts.Set(project.Id, "offers.valid", validOffers);
+
+        var actions = await h.Engine().EvaluateAsync(project, body, history, Utc("2026-12-08 10:00"), Clerk);
+
+        Assert.Equal([expected], actions.Where(a => a.Allowed && a.Transition.Trigger != "Terminate").Select(a => a.Transition.Trigger));
+    }
+
+    private static async Task<WorkflowAction> ActionAsync(
+        ProjectHarness h, TradeProject project, WorkflowBody body, IReadOnlyList<ProjectStepRecord> history, DateTime nowUtc, string trigger) =>
+        (await h.Engine().EvaluateAsync(project, body, history, nowUtc, Clerk)).Single(a => a.Transition.Trigger == trigger);
+
+    private static (TradeProject, WorkflowBody, List<ProjectStepRecord>, DateTime) AtBiddingAfterDeadline(ProjectHarness h, TradeType type)
+    {
+        var body = DefaultWorkflows.All.Single(d => d.Type == type).Body;
+        var project = new TradeProject("T-0001", h.Form(type), h.Rules, Guid.NewGuid(), "Bidding", null, null, null, Utc("2026-11-27 10:00"));
+        var history = new List<ProjectStepRecord>
+        {
+            new(project.Id, 1, "Plan", "Notice", "PublishNotice", "发布公告", "u", Roles.CentreClerk, Utc("2026-11-27 10:00"), null),
+            new(project.Id, 2, "Notice", "Bidding", "Close", "公告期满", "u", Roles.CentreClerk, Utc("2026-12-04 10:00"), null),
+        };
+        project.SetBidDeadline(Utc("2026-12-17 09:00"), Utc("2026-12-17 00:00"), "");
+        return (project, body, history, Utc("2026-12-17 09:30"));
+    }
+
+    /// <summary>Meets every guard other than the period under test: deadline set, enough bids, the right number of parties.</summary>
+    private static void SatisfyOtherGuards(ProjectHarness h, TradeProject project, WorkflowBody body, DateTime deadline)
+    {
+        if (body.BidDeadline is not null)
+        {
+            project.SetBidDeadline(deadline, deadline, "");
+        }
+        h.Facts.Set(project.Id, "bids.count", 3);
+        h.Facts.Set(project.Id, "bidders.qualified", 1);
+        h.Facts.Set(project.Id, "bidders.competing", 1);
+        h.Facts.Set(project.Id, "offers.valid", 1);
+    }
+
+    private static DateTime Utc(string chinaLocal) =>
+        ChinaTime.ToUtc(DateTime.ParseExact(chinaLocal, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+}

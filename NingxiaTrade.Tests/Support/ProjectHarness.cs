@@ -1,0 +1,245 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using NingxiaTrade.Domain.Accounts;
+using NingxiaTrade.Domain.Calendar;
+using NingxiaTrade.Domain.Common;
+using NingxiaTrade.Domain.Organisations;
+using NingxiaTrade.Domain.Projects;
+using NingxiaTrade.Domain.Workflows;
+
+namespace NingxiaTrade.Tests.Support;
+
+/// <summary>Facts a later module would know (bids received, qualified bidders …), set by the test.</summary>
+public sealed class FakeFacts : IWorkflowFactSource
+{
+    private readonly Dictionary<(Guid, string), long> _values = [];
+
+    /// <summary>Awaited on every read: lets a test hold two commands at the same point.</summary>
+    public Func<Task>? OnRead { get; set; }
+
+    public void Set(Guid projectId, string fact, long value) => _values[(projectId, fact)] = value;
+
+    public async Task<long?> GetAsync(Guid projectId, string fact, CancellationToken cancellationToken = default)
+    {
+        if (OnRead is { } onRead)
+        {
+            await onRead();
+        }
+        return _values.TryGetValue((projectId, fact), out var value) ? value : null;
+    }
+}
+
+/// <summary>Records the step events a later module would receive.</summary>
+public sealed class RecordingHandler : IWorkflowEventHandler
+{
+    public List<WorkflowStepChanged> Changes { get; } = [];
+
+    public Task HandleAsync(WorkflowStepChanged change, CancellationToken cancellationToken)
+    {
+        Changes.Add(change);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// A seeded database (centres, departments, 2026 holidays, the five default flows) with accounts for each
+/// role the workflows need, and the real project services over it.
+/// </summary>
+public sealed class ProjectHarness : IAsyncDisposable
+{
+    public const string RegionalClerk = "clerk-regional";
+    public const string YinchuanClerk = "clerk-yinchuan";
+    public const string WuzhongClerk = "clerk-wuzhong";
+    public const string TendererId = "tenderer-1";
+    public const string BidderId = "bidder-1";
+
+    private readonly Dictionary<string, string[]> _roles = [];
+
+    private ProjectHarness(TestDatabase database) => Database = database;
+
+    public TestDatabase Database { get; }
+    public FakeFacts Facts { get; } = new();
+    public List<IWorkflowEventHandler> Handlers { get; } = [];
+    public TestUser User => Database.User;
+    public TradingRules Rules { get; } = new();
+    public Dictionary<string, int> Centres { get; } = [];
+    public Dictionary<string, int> Departments { get; } = [];
+
+    public static async Task<ProjectHarness> CreateAsync(bool onDisk = false, DateTimeOffset? start = null)
+    {
+        var harness = new ProjectHarness(new TestDatabase(onDisk, start));
+        await harness.SeedAsync();
+        return harness;
+    }
+
+    private async Task SeedAsync()
+    {
+        await using var db = Database.CreateDbContext();
+        await ReferenceData.SeedAsync(db);
+        await WorkflowDefinitionService.SeedDefaultsAsync(db, Database.Time.GetUtcNow().UtcDateTime);
+        foreach (var c in await db.TradingCentres.ToListAsync())
+        {
+            Centres[c.RegionCode] = c.Id;
+        }
+        foreach (var d in await db.SupervisingDepartments.ToListAsync())
+        {
+            Departments[d.ShortName] = d.Id;
+        }
+        AddUser(db, RegionalClerk, Roles.CentreClerk, centre: Centres["640000"]);
+        AddUser(db, YinchuanClerk, Roles.CentreClerk, centre: Centres["640100"]);
+        AddUser(db, WuzhongClerk, Roles.CentreClerk, centre: Centres["640300"]);
+        AddUser(db, TendererId, Roles.Tenderer);
+        AddUser(db, BidderId, Roles.Bidder);
+        foreach (var (shortName, id) in Departments)
+        {
+            AddUser(db, SupervisorOf(shortName), Roles.Supervisor, department: id);
+        }
+        await db.SaveChangesAsync();
+    }
+
+    private void AddUser(NingxiaTrade.Domain.Data.TradeDbContext db, string id, string role, int? centre = null, int? department = null)
+    {
+        db.Users.Add(new ApplicationUser
+        {
+            Id = id, UserName = id + "@test.cn", NormalizedUserName = (id + "@test.cn").ToUpperInvariant(), Email = id + "@test.cn",
+            DisplayName = id, TradingCentreId = centre, SupervisingDepartmentId = department, CreatedUtc = Database.Time.GetUtcNow().UtcDateTime,
+        });
+        _roles[id] = [role];
+    }
+
+    public static string SupervisorOf(string departmentShortName) => "supervisor-" + departmentShortName;
+
+    /// <summary>Makes the database's current user the account <paramref name="userId"/> with its role.</summary>
+    public TestUser Act(string userId, params string[] permissions)
+    {
+        User.UserId = userId;
+        User.UserName = userId + "@test.cn";
+        User.RoleList = [.. _roles[userId]];
+        User.Permissions = [.. permissions];
+        User.IsAuthenticated = true;
+        return User;
+    }
+
+    public void Advance(TimeSpan by) => Database.Time.Advance(by);
+
+    /// <summary>Sets the clock to <paramref name="chinaLocal"/> (China time); never backwards.</summary>
+    public void SetChinaTime(DateTime chinaLocal) => Database.Time.SetUtcNow(new DateTimeOffset(ChinaTime.ToUtc(chinaLocal)));
+
+    public WorkflowEngine Engine() => new(new CalendarWorkingDays(new WorkingDayCalendar(Database)), [Facts]);
+
+    public ProjectWorkflowService Workflow(ICurrentUser? user = null) =>
+        new(Database, user ?? User, Database.Time, Engine(), Handlers, NullLogger<ProjectWorkflowService>.Instance);
+
+    public ProjectRegistration Registration(ICurrentUser? user = null) => new(Database, user ?? User, Database.Time, Rules);
+
+    public WorkflowDefinitionService Definitions(ICurrentUser? user = null) => new(Database, user ?? User, Database.Time);
+
+    /// <summary>The supervising department and registration data of a typical project of each type.</summary>
+    public ProjectForm Form(TradeType type, string region = "640100")
+    {
+        var centre = Centres[region];
+        return type switch
+        {
+            TradeType.EngineeringBidding => new ProjectForm("银川市某道路改造工程施工", region, centre, type, TradeMethod.OpenTender, "银川市市政管理局", null,
+                Departments["发展改革委"], Yuan(10_000_000), null, "财政资金", "银发改审发〔2026〕1号",
+                [new LotForm("第一标段", Yuan(10_000_000), Yuan(200_000), "市政")]),
+            TradeType.GovernmentProcurement => new ProjectForm("银川市某中学教学设备采购", region, centre, type, TradeMethod.OpenTender, "银川市第一中学", null,
+                Departments["财政厅"], Yuan(2_000_000), null, "财政资金", null,
+                [new LotForm("第一包", Yuan(2_000_000), Yuan(40_000), "货物")]),
+            TradeType.StateAssetTransfer => new ProjectForm("某国有企业持有股权转让", region, centre, type, TradeMethod.Listing, "宁夏某国有投资公司", null,
+                Departments["国资委"], Yuan(5_000_000), Yuan(5_000_000), null, null,
+                [new LotForm("30%股权", Yuan(5_000_000), Yuan(500_000), "股权")]),
+            TradeType.LandAndMiningRights => new ProjectForm("银川市某地块国有建设用地使用权出让", region, centre, type, TradeMethod.Listing, "银川市自然资源局", null,
+                Departments["自然资源厅"], Yuan(30_000_000), null, null, null,
+                [new LotForm("YC2026-01号地块", Yuan(30_000_000), Yuan(6_000_000), "住宅用地")]),
+            TradeType.DrugProcurement => new ProjectForm("宁夏某批次药品集中带量采购", region, centre, type, TradeMethod.VolumeBasedProcurement, "宁夏医疗保障局", null,
+                Departments["卫生健康委"], Yuan(8_000_000), null, "医保基金", null,
+                [new LotForm("阿莫西林胶囊品种组", Yuan(8_000_000), Money.Zero, "抗感染")]),
+            _ => throw new ArgumentOutOfRangeException(nameof(type)),
+        };
+    }
+
+    public static Money Yuan(decimal yuan) => Money.FromYuan(yuan);
+
+    /// <summary>The supervising department's short name for the projects of <see cref="Form"/>.</summary>
+    public static string DepartmentOf(TradeType type) => type switch
+    {
+        TradeType.EngineeringBidding => "发展改革委",
+        TradeType.GovernmentProcurement => "财政厅",
+        TradeType.StateAssetTransfer => "国资委",
+        TradeType.LandAndMiningRights => "自然资源厅",
+        TradeType.DrugProcurement => "卫生健康委",
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+
+    /// <summary>Registers a project of <paramref name="type"/> as the Yinchuan clerk (or as <paramref name="asUser"/>).</summary>
+    public async Task<Guid> RegisterAsync(TradeType type, string asUser = YinchuanClerk, ProjectForm? form = null)
+    {
+        Act(asUser);
+        return await Registration().RegisterAsync(form ?? Form(type));
+    }
+
+    public async Task<TradeProject> ProjectAsync(Guid id)
+    {
+        await using var db = Database.CreateDbContext();
+        return await db.TradeProjects.AsNoTracking().SingleAsync(p => p.Id == id);
+    }
+
+    public async Task<List<ProjectStepRecord>> HistoryAsync(Guid id)
+    {
+        await using var db = Database.CreateDbContext();
+        return await db.ProjectSteps.AsNoTracking().Where(s => s.ProjectId == id).OrderBy(s => s.Sequence).ToListAsync();
+    }
+
+    /// <summary>Fires <paramref name="trigger"/> as <paramref name="userId"/> with the project's current revision.</summary>
+    public async Task FireAsync(Guid id, string trigger, string userId = YinchuanClerk, string? note = null)
+    {
+        var revision = (await ProjectAsync(id)).Revision;
+        Act(userId);
+        await Workflow().FireAsync(id, trigger, revision, note);
+    }
+
+    /// <summary>Requests an approval-marked transition and has the project's supervising department approve it.</summary>
+    public async Task FireApprovedAsync(Guid id, string trigger, string userId = YinchuanClerk)
+    {
+        await FireAsync(id, trigger, userId);
+        var project = await ProjectAsync(id);
+        Assert.NotNull(project.PendingApprovalId);
+        var department = Departments.Single(d => d.Value == project.SupervisingDepartmentId).Key;
+        Act(SupervisorOf(department));
+        await Workflow().DecideAsync(project.PendingApprovalId!.Value, approve: true, "同意。符合规定。");
+    }
+
+    /// <summary>An engineering project registered by the Yinchuan clerk, its tender plan approved: in 招标公告 since now.</summary>
+    public async Task<Guid> EngineeringInNoticeAsync()
+    {
+        var id = await RegisterAsync(TradeType.EngineeringBidding);
+        await FireAsync(id, "SubmitPlan");
+        await FireApprovedAsync(id, "PublishNotice");
+        return id;
+    }
+
+    /// <summary>An engineering project whose tender plan waits in the 发展改革委 inbox; returns the request.</summary>
+    public async Task<(Guid ProjectId, Guid RequestId)> EngineeringPlanPendingAsync()
+    {
+        var id = await RegisterAsync(TradeType.EngineeringBidding);
+        await FireAsync(id, "SubmitPlan");
+        await FireAsync(id, "PublishNotice");
+        return (id, (await ProjectAsync(id)).PendingApprovalId!.Value);
+    }
+
+    public async Task SetDeadlineAsync(Guid id, DateTime chinaLocal, string userId = YinchuanClerk)
+    {
+        var revision = (await ProjectAsync(id)).Revision;
+        Act(userId);
+        await Workflow().SetBidDeadlineAsync(id, revision, ChinaTime.ToUtc(chinaLocal));
+    }
+
+    public async Task<WorkflowAction> ActionAsync(Guid id, string trigger, string userId = YinchuanClerk)
+    {
+        Act(userId);
+        return (await Workflow().ActionsAsync(id)).Single(a => a.Transition.Trigger == trigger);
+    }
+
+    public ValueTask DisposeAsync() => Database.DisposeAsync();
+}
