@@ -49,7 +49,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             // Wide enough for MudBlazor's responsive drawer to stay open beside the page.
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: a busy 2-core CI machine can take a while to start a circuit.
+        context.SetDefaultTimeout(45_000);
         return new BrowserSession(context, await context.NewPageAsync());
     }
 
