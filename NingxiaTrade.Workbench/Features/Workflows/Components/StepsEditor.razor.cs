@@ -6,17 +6,8 @@ namespace NingxiaTrade.Workbench.Features.Workflows.Components;
 /// <summary>The steps of a draft: add, rename, remove, reorder, final, minimum period and its legal basis, initial step.</summary>
 public sealed partial class StepsEditor
 {
-    [Parameter, EditorRequired] public WorkflowBody Body { get; set; } = new();
-    [Parameter] public bool ReadOnly { get; set; }
-    [Parameter] public EventCallback Changed { get; set; }
 
     internal static string StepLabel(WorkflowStep step) => string.IsNullOrWhiteSpace(step.Name) ? step.Key : $"{step.Name}（{step.Key}）";
-
-    private Task EditAsync(Action edit)
-    {
-        edit();
-        return Changed.InvokeAsync();
-    }
 
     private Task SetInitialAsync(string key) => EditAsync(() => Body.InitialStep = key);
 

@@ -9,15 +9,6 @@ public sealed partial class TransitionsEditor
 {
     private readonly HashSet<WorkflowTransition> _open = [];
 
-    [Parameter, EditorRequired] public WorkflowBody Body { get; set; } = new();
-    [Parameter] public bool ReadOnly { get; set; }
-    [Parameter] public EventCallback Changed { get; set; }
-
-    private Task EditAsync(Action edit)
-    {
-        edit();
-        return Changed.InvokeAsync();
-    }
 
     private void Toggle(WorkflowTransition t)
     {
