@@ -14,6 +14,7 @@ builder.Services.AddWorkbenchApi();
 builder.Services.AddAdminModule();
 builder.Services.AddCalendarModule();
 builder.Services.AddProjectsModule(builder.Configuration);
+builder.Services.AddWorkflowsModule();
 
 var app = builder.Build();
 
@@ -41,6 +42,7 @@ app.MapAdditionalIdentityEndpoints();
 app.MapWorkbenchApi();
 app.MapAdminApi();
 app.MapCalendarApi();
+app.MapWorkflowsApi();
 
 await app.RunAsync();
 return 0;

@@ -12,12 +12,14 @@ public class RoleLoginTests(BrowserFixture browser)
 {
     private const string PersonalGroup = "个人";
     private const string AdminGroup = "系统管理";
+    private const string PublicGroup = "公开信息";
 
     /// <summary>What every role finds in its menu.</summary>
     private static readonly MenuItem[] EveryRoleMenu =
     [
         new(PersonalGroup, "我的工作台", "/"),
         new(PersonalGroup, "账户与安全", "/Account/Manage"),
+        new(PublicGroup, "公开服务流程", "/public/workflows"),
     ];
 
     /// <summary>The Admin's 系统管理 group once every page is merged; only those present in the build are expected.</summary>
@@ -28,6 +30,7 @@ public class RoleLoginTests(BrowserFixture browser)
         new(AdminGroup, "节假日日历", "/admin/calendar"),
         new(AdminGroup, "审计日志", "/admin/audit"),
         new(AdminGroup, "API 密钥", "/admin/api-keys"),
+        new(AdminGroup, "流程定义", "/admin/workflows"),
     ];
 
     private static readonly string[] EveryRolePanels = ["账户安全"];

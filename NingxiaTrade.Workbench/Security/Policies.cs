@@ -8,6 +8,8 @@ public static class Policies
 {
     public const string SignedIn = nameof(SignedIn);
     public const string Admin = nameof(Admin);
+    /// <summary>流程设计: an Admin, or a clerk holding the designer permission (the service checks the same).</summary>
+    public const string WorkflowDesigner = nameof(WorkflowDesigner);
     /// <summary>The non-public /api: a signed-in user or a partner system's API key.</summary>
     public const string ApiCaller = nameof(ApiCaller);
 
@@ -17,6 +19,8 @@ public static class Policies
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(WorkflowDesigner, p => p.RequireAssertion(c => c.User.IsInRole(Roles.Admin)
+            || (c.User.IsInRole(Roles.CentreClerk) && c.User.HasClaim(ICurrentUser.PermissionClaim, NingxiaTrade.Domain.Workflows.WorkflowDefinitionService.DesignerPermission))));
         options.AddPolicy(ApiCaller, p => p
             .AddAuthenticationSchemes(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme, ApiKeyAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser());

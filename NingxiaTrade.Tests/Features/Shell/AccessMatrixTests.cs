@@ -35,6 +35,14 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         ["/admin/audit"] = Access.Only(Roles.Admin),
         ["/admin/api-keys"] = Access.Only(Roles.Admin),
         ["/admin/calendar"] = Access.Only(Roles.Admin),
+        // Policy WorkflowDesigner: an Admin, or a CentreClerk holding the designer permission claim. The demo clerk
+        // has no such claim, so here only the Admin passes; PublicWorkflowsApiTests checks the clerk-with-claim case.
+        ["/admin/workflows"] = Access.Only(Roles.Admin),
+        ["/admin/workflows/{Id:guid}"] = Access.Only(Roles.Admin),
+        ["/admin/workflows/compare"] = Access.Only(Roles.Admin),
+        // 公开服务流程 (五(二)): public service information, open without signing in.
+        ["/public/workflows"] = Access.Anyone,
+        ["/public/workflows/{Type}"] = Access.Anyone,
     };
 
     public static TheoryData<string> Callers => [AccessMatrixFixture.Anonymous, .. Roles.All];

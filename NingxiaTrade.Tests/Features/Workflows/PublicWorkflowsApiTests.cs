@@ -1,0 +1,142 @@
+using System.Net;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using NingxiaTrade.Domain.Accounts;
+using NingxiaTrade.Domain.Workflows;
+using NingxiaTrade.Tests.Support;
+using NingxiaTrade.Workbench.Security;
+
+namespace NingxiaTrade.Tests.Features.Workflows;
+
+/// <summary>GET /api/public/workflows: the published contract of issue 3 item 6, read as a partner would read it.</summary>
+public class PublicWorkflowsApiTests(WorkbenchFactory factory) : IClassFixture<WorkbenchFactory>
+{
+    private static readonly string[] TradeTypes =
+        ["EngineeringBidding", "GovernmentProcurement", "StateAssetTransfer", "LandAndMiningRights", "DrugProcurement"];
+
+    private async Task<List<JsonElement>> GetFlowsAsync()
+    {
+        using var response = await factory.CreateCookieClient().GetAsync("/api/public/workflows");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(JsonValueKind.Array, json.RootElement.ValueKind);
+        return json.RootElement.EnumerateArray().Select(e => e.Clone()).ToList();
+    }
+
+    private static void AssertProperties(JsonElement element, params (string Name, JsonValueKind[] Kinds)[] expected)
+    {
+        Assert.Equal(JsonValueKind.Object, element.ValueKind);
+        Assert.Equal(expected.Select(e => e.Name).Order(StringComparer.Ordinal), element.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        foreach (var (name, kinds) in expected)
+        {
+            var kind = element.GetProperty(name).ValueKind;
+            Assert.True(kinds.Contains(kind), $"{name} 的类型为 {kind}，应为 {string.Join("/", kinds)}");
+        }
+    }
+
+    private static JsonValueKind[] Is(params JsonValueKind[] kinds) => kinds;
+
+    [Fact]
+    public async Task PublicWorkflows_Anonymous_FiveFlowsWithExactlyTheContractedShape()
+    {
+        var flows = await GetFlowsAsync();
+
+        Assert.Equal(TradeTypes, flows.Select(f => f.GetProperty("tradeType").GetString()));
+        foreach (var flow in flows)
+        {
+            AssertProperties(flow,
+                ("tradeType", Is(JsonValueKind.String)), ("version", Is(JsonValueKind.Number)), ("name", Is(JsonValueKind.String)),
+                ("steps", Is(JsonValueKind.Array)), ("transitions", Is(JsonValueKind.Array)));
+            Assert.True(flow.GetProperty("version").GetInt32() >= 1);
+            Assert.NotEmpty(flow.GetProperty("steps").EnumerateArray());
+            foreach (var step in flow.GetProperty("steps").EnumerateArray())
+            {
+                AssertProperties(step,
+                    ("key", Is(JsonValueKind.String)), ("name", Is(JsonValueKind.String)),
+                    ("minimumDays", Is(JsonValueKind.Number, JsonValueKind.Null)),
+                    ("workingDays", Is(JsonValueKind.True, JsonValueKind.False)),
+                    ("legalBasis", Is(JsonValueKind.String, JsonValueKind.Null)));
+            }
+            foreach (var transition in flow.GetProperty("transitions").EnumerateArray())
+            {
+                AssertProperties(transition,
+                    ("trigger", Is(JsonValueKind.String)), ("from", Is(JsonValueKind.String)), ("to", Is(JsonValueKind.String)),
+                    ("roles", Is(JsonValueKind.Array)), ("requiresApproval", Is(JsonValueKind.True, JsonValueKind.False)));
+                Assert.All(transition.GetProperty("roles").EnumerateArray(), r => Assert.Contains(r.GetString(), Roles.All));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task PublicWorkflows_EngineeringBidding_CarriesStatutoryMinimumAndApproval()
+    {
+        var engineering = (await GetFlowsAsync()).Single(f => f.GetProperty("tradeType").GetString() == "EngineeringBidding");
+
+        var notice = engineering.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("key").GetString() == "Notice");
+        Assert.False(notice.GetProperty("workingDays").GetBoolean());
+        Assert.Contains("第十六条", notice.GetProperty("legalBasis").GetString());
+        var publish = engineering.GetProperty("transitions").EnumerateArray().Single(t => t.GetProperty("trigger").GetString() == "PublishNotice");
+        Assert.True(publish.GetProperty("requiresApproval").GetBoolean());
+        Assert.Equal("PlanApproval", publish.GetProperty("from").GetString());
+    }
+
+    [Fact]
+    public async Task PublicWorkflows_AdminPublishesChangedMinimum_ApiShowsNewVersion()
+    {
+        var before = (await GetFlowsAsync()).Single(f => f.GetProperty("tradeType").GetString() == "GovernmentProcurement");
+        await using (var admin = new AppScope(factory, Roles.Admin, "admin@demo.nxggzy.cn"))
+        {
+            var definitions = admin.Get<WorkflowDefinitionService>();
+            var id = await definitions.CreateDraftAsync("government-procurement");
+            var draft = await definitions.GetAsync(id);
+            var body = draft.Body;
+            body.Step("Notice")!.MinimumDays = 7;
+            Assert.Empty(await definitions.SaveDraftAsync(id, draft.Name, body));
+            await definitions.PublishAsync(id);
+        }
+
+        var after = (await GetFlowsAsync()).Single(f => f.GetProperty("tradeType").GetString() == "GovernmentProcurement");
+
+        Assert.Equal(before.GetProperty("version").GetInt32() + 1, after.GetProperty("version").GetInt32());
+        var notice = after.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("key").GetString() == "Notice");
+        Assert.Equal(7, notice.GetProperty("minimumDays").GetInt32());
+        Assert.True(notice.GetProperty("workingDays").GetBoolean());
+    }
+
+    [Fact]
+    public async Task PublicWorkflows_Draft_NotShownUntilPublished()
+    {
+        int versionBefore;
+        await using (var admin = new AppScope(factory, Roles.Admin))
+        {
+            versionBefore = (await GetFlowsAsync()).Single(f => f.GetProperty("tradeType").GetString() == "DrugProcurement").GetProperty("version").GetInt32();
+            await admin.Get<WorkflowDefinitionService>().CreateDraftAsync("drug-procurement");
+        }
+
+        var drug = (await GetFlowsAsync()).Single(f => f.GetProperty("tradeType").GetString() == "DrugProcurement");
+
+        Assert.Equal(versionBefore, drug.GetProperty("version").GetInt32());
+    }
+
+    [Theory]
+    [InlineData(Roles.Admin, null, true)]
+    [InlineData(Roles.CentreClerk, WorkflowDefinitionService.DesignerPermission, true)]
+    [InlineData(Roles.CentreClerk, null, false)]
+    [InlineData(Roles.Supervisor, WorkflowDefinitionService.DesignerPermission, false)]
+    public async Task DesignerPolicy_RoleAndPermission_SameRuleAsTheService(string role, string? permission, bool allowed)
+    {
+        List<Claim> claims = [new(ClaimTypes.Name, "someone"), new(ClaimTypes.Role, role)];
+        if (permission is not null)
+        {
+            claims.Add(new Claim(ICurrentUser.PermissionClaim, permission));
+        }
+        var user = new ClaimsPrincipal(new ClaimsIdentity(claims, "test"));
+
+        var result = await factory.Services.GetRequiredService<IAuthorizationService>().AuthorizeAsync(user, Policies.WorkflowDesigner);
+
+        Assert.Equal(allowed, result.Succeeded);
+    }
+}
