@@ -180,10 +180,21 @@ public sealed class WorkflowDefinitionService(IDbContextFactory<TradeDbContext> 
             {
                 list.Add(new("流转改名", $"{was.Name} → {t.Name}"));
             }
+            if (was.IgnoresStepMinimum != t.IgnoresStepMinimum)
+            {
+                list.Add(new("最短期限约束", $"{label}：{(t.IgnoresStepMinimum ? "改为不受本环节最短期限限制" : "改为受本环节最短期限限制")}"));
+            }
+        }
+        if (Deadline(older) != Deadline(newer))
+        {
+            list.Add(new("投标截止期限", $"{Deadline(older)} → {Deadline(newer)}"));
         }
         return list;
 
         static string Name(WorkflowBody body, string key) => body.Step(key)?.Name ?? key;
+        static string Deadline(WorkflowBody body) => body.BidDeadline is { } rule
+            ? $"自“{Name(body, rule.FromStep)}”起不少于{rule.Days}{(rule.WorkingDays ? "个工作日" : "日")}（{rule.LegalBasis ?? "无依据"}）"
+            : "无";
         static string Period(WorkflowStep s) => s.MinimumDays is { } d ? $"{d}{(s.WorkingDays ? "个工作日" : "日")}" : "无";
         static string Roles(WorkflowTransition t) => t.Roles.Count == 0 ? "无" : string.Join("、", t.Roles.Select(Accounts.Roles.Chinese));
         static string Guards(WorkflowTransition t) => t.Guards.Count == 0 ? "无" :

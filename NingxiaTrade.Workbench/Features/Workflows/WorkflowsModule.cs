@@ -12,7 +12,7 @@ public sealed class WorkflowsModule : IWorkbenchModule
 
     public IReadOnlyList<MenuEntry> Menu { get; } =
     [
-        new("流程定义", "/admin/workflows", Icons.Material.Filled.AccountTree, [Roles.Admin], 6),
+        new("流程定义", "/admin/workflows", Icons.Material.Filled.AccountTree, [Roles.Admin], 6, NingxiaTrade.Domain.Workflows.WorkflowDefinitionService.DesignerPermission),
     ];
 
     public IReadOnlyList<HomePanel> Panels { get; } = [];
