@@ -41,6 +41,7 @@ app.MapAdditionalIdentityEndpoints();
 app.MapWorkbenchApi();
 app.MapAdminApi();
 app.MapCalendarApi();
+app.MapProjectsApi();
 
 await app.RunAsync();
 return 0;

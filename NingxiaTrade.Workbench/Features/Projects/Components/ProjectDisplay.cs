@@ -1,0 +1,17 @@
+using NingxiaTrade.Domain.Accounts;
+
+namespace NingxiaTrade.Workbench.Features.Projects.Components;
+
+/// <summary>How the module's screens word stored values.</summary>
+public static class ProjectDisplay
+{
+    /// <summary>A stored role ("CentreClerk", "Admin,CentreClerk", "System") in Chinese.</summary>
+    public static string RoleNames(string? role) => role switch
+    {
+        null or "" => "",
+        "System" => "平台",
+        _ => string.Join("、", role.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Roles.Chinese)),
+    };
+
+    public const string BelowAppraisalWarning = "挂牌价低于评估值的90%，须经转让行为批准单位书面同意（32号令）";
+}
