@@ -29,14 +29,7 @@ public partial class ProjectEditPage
 
     private IEnumerable<SupervisingDepartment> Departments => _departments.Where(d => d.Supervises(_model!.TradeType));
 
-    private string TendererLabel => _model!.TradeType switch
-    {
-        TradeType.EngineeringBidding => "招标人名称",
-        TradeType.GovernmentProcurement => "采购人名称",
-        TradeType.StateAssetTransfer => "转让方名称",
-        TradeType.LandAndMiningRights => "出让人名称",
-        TradeType.DrugProcurement => "采购主体名称",
-    };
+    private string TendererLabel => ProjectDisplay.TendererLabel(_model!.TradeType) + "名称";
 
     protected override async Task OnParametersSetAsync()
     {
