@@ -35,6 +35,11 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         ["/admin/audit"] = Access.Only(Roles.Admin),
         ["/admin/api-keys"] = Access.Only(Roles.Admin),
         ["/admin/calendar"] = Access.Only(Roles.Admin),
+        ["/projects"] = Access.Only(Roles.Admin, Roles.CentreClerk, Roles.Tenderer, Roles.Agent, Roles.Supervisor),
+        ["/projects/new"] = Access.Only(Roles.CentreClerk, Roles.Tenderer, Roles.Agent),
+        ["/projects/{id:guid}"] = Access.Only(Roles.Admin, Roles.CentreClerk, Roles.Tenderer, Roles.Agent, Roles.Supervisor),
+        ["/projects/{id:guid}/edit"] = Access.Only(Roles.CentreClerk, Roles.Tenderer, Roles.Agent),
+        ["/approvals"] = Access.Only(Roles.Supervisor),
     };
 
     public static TheoryData<string> Callers => [AccessMatrixFixture.Anonymous, .. Roles.All];
