@@ -43,6 +43,7 @@ app.MapWorkbenchApi();
 app.MapAdminApi();
 app.MapCalendarApi();
 app.MapWorkflowsApi();
+app.MapProjectsApi();
 
 await app.RunAsync();
 return 0;

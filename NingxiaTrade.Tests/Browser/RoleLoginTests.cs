@@ -13,6 +13,7 @@ public class RoleLoginTests(BrowserFixture browser)
     private const string PersonalGroup = "个人";
     private const string AdminGroup = "系统管理";
     private const string PublicGroup = "公开信息";
+    private const string ProjectsGroup = "交易项目";
 
     /// <summary>What every role finds in its menu.</summary>
     private static readonly MenuItem[] EveryRoleMenu =
@@ -33,8 +34,26 @@ public class RoleLoginTests(BrowserFixture browser)
         new(AdminGroup, "流程定义", "/admin/workflows"),
     ];
 
+    /// <summary>The 交易项目 entries and who sees each.</summary>
+    private static readonly (MenuItem Item, string[] Roles)[] ProjectsMenu =
+    [
+        (new(ProjectsGroup, "项目列表", "/projects"), [Roles.Admin, Roles.CentreClerk, Roles.Tenderer, Roles.Agent, Roles.Supervisor]),
+        (new(ProjectsGroup, "项目登记", "/projects/new"), [Roles.CentreClerk, Roles.Tenderer, Roles.Agent]),
+        (new(ProjectsGroup, "待审批", "/approvals"), [Roles.Supervisor]),
+    ];
+
     private static readonly string[] EveryRolePanels = ["账户安全"];
     private static readonly string[] AdminPanels = ["账户概况", "审计日志", "节假日日历"];
+
+    /// <summary>Home panels beyond everyone's, by role.</summary>
+    private static readonly Dictionary<string, string[]> RolePanels = new()
+    {
+        [Roles.Admin] = AdminPanels,
+        [Roles.Supervisor] = ["待审批事项"],
+        [Roles.CentreClerk] = ["我的项目"],
+        [Roles.Tenderer] = ["我的项目"],
+        [Roles.Agent] = ["我的项目"],
+    };
 
     public static TheoryData<string> AllRoles => [.. Roles.All];
 
@@ -64,7 +83,7 @@ public class RoleLoginTests(BrowserFixture browser)
         }
 
         var panels = await page.Locator("[data-panel]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.panel)");
-        string[] expectedPanels = role == Roles.Admin ? [.. EveryRolePanels, .. AdminPanels] : EveryRolePanels;
+        string[] expectedPanels = [.. EveryRolePanels, .. RolePanels.GetValueOrDefault(role, [])];
         Assert.Equal(expectedPanels.Order(), panels.Order());
 
         await session.ScreenshotAsync($"home-{role}");
@@ -85,6 +104,7 @@ public class RoleLoginTests(BrowserFixture browser)
     private HashSet<MenuItem> ExpectedMenu(string role)
     {
         var expected = new HashSet<MenuItem>(EveryRoleMenu);
+        expected.UnionWith(ProjectsMenu.Where(m => m.Roles.Contains(role)).Select(m => m.Item));
         if (role == Roles.Admin)
         {
             var declared = browser.Factory.Services.GetServices<IWorkbenchModule>()

@@ -43,6 +43,11 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         // 公开服务流程 (五(二)): public service information, open without signing in.
         ["/public/workflows"] = Access.Anyone,
         ["/public/workflows/{Type}"] = Access.Anyone,
+        ["/projects"] = Access.Only(Roles.Admin, Roles.CentreClerk, Roles.Tenderer, Roles.Agent, Roles.Supervisor),
+        ["/projects/new"] = Access.Only(Roles.CentreClerk, Roles.Tenderer, Roles.Agent),
+        ["/projects/{id:guid}"] = Access.Only(Roles.Admin, Roles.CentreClerk, Roles.Tenderer, Roles.Agent, Roles.Supervisor),
+        ["/projects/{id:guid}/edit"] = Access.Only(Roles.CentreClerk, Roles.Tenderer, Roles.Agent),
+        ["/approvals"] = Access.Only(Roles.Supervisor),
     };
 
     public static TheoryData<string> Callers => [AccessMatrixFixture.Anonymous, .. Roles.All];

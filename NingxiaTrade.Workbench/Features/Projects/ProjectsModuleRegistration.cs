@@ -2,6 +2,7 @@ using NingxiaTrade.Domain.Calendar;
 using NingxiaTrade.Domain.Projects;
 using NingxiaTrade.Domain.Workflows;
 using NingxiaTrade.Workbench.Features.Projects;
+using NingxiaTrade.Workbench.Features.Shell;
 
 // In the implicitly imported namespace of service registration, so Program.cs needs only the calls.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,13 @@ public static class ProjectsModuleRegistration
         services.AddScoped<ProjectRegistration>();
         services.AddScoped<ProjectWorkflowService>();
         services.AddHostedService<WorkflowTimerService>();
+        services.AddWorkbenchModule<ProjectsModule>();
         return services;
+    }
+
+    public static WebApplication MapProjectsApi(this WebApplication app)
+    {
+        ProjectEndpoints.MapProjectEndpoints(app);
+        return app;
     }
 }

@@ -1,0 +1,150 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using MudBlazor;
+using MudBlazor.Services;
+using NingxiaTrade.Domain.Accounts;
+using NingxiaTrade.Domain.Calendar;
+using NingxiaTrade.Domain.Common;
+using NingxiaTrade.Domain.Organisations;
+using NingxiaTrade.Domain.Projects;
+using NingxiaTrade.Domain.Workflows;
+using NingxiaTrade.Tests.Support;
+using NingxiaTrade.Workbench.Features.Projects.Pages;
+
+namespace NingxiaTrade.Tests.Features.Projects;
+
+/// <summary>The project page's action buttons, rendered with bUnit over the real services on a seeded SQLite database.</summary>
+public sealed class ProjectPageTests : BunitContext, IAsyncLifetime
+{
+    private const string ClerkId = "test-centreclerk";
+    private const string SupervisorId = "test-supervisor";
+
+    private readonly TestDatabase _database = new();
+    private readonly ProjectRegistration _registration;
+    private readonly ProjectWorkflowService _workflow;
+
+    public ProjectPageTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        var rules = new TradingRules();
+        var engine = new WorkflowEngine(new CalendarWorkingDays(new WorkingDayCalendar(_database)), []);
+        _registration = new ProjectRegistration(_database, _database.User, _database.Time, rules);
+        _workflow = new ProjectWorkflowService(_database, _database.User, _database.Time, engine, [], NullLogger<ProjectWorkflowService>.Instance);
+        Services.AddMudServices();
+        Services.AddSingleton<TimeProvider>(_database.Time);
+        Services.AddSingleton<ICurrentUser>(_database.User);
+        Services.AddSingleton(_registration);
+        Services.AddSingleton(_workflow);
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        await using var db = _database.CreateDbContext();
+        await ReferenceData.SeedAsync(db);
+        await WorkflowDefinitionService.SeedDefaultsAsync(db, _database.Time.GetUtcNow().UtcDateTime);
+        var centre = await db.TradingCentres.Where(c => c.RegionCode == "640100").Select(c => c.Id).SingleAsync();
+        var department = await db.SupervisingDepartments.Where(d => d.ShortName == "住房城乡建设厅").Select(d => d.Id).SingleAsync();
+        db.Users.AddRange(
+            new ApplicationUser { Id = ClerkId, UserName = "centreclerk@test.cn", Email = "centreclerk@test.cn", TradingCentreId = centre },
+            new ApplicationUser { Id = SupervisorId, UserName = "supervisor@test.cn", Email = "supervisor@test.cn", SupervisingDepartmentId = department });
+        await db.SaveChangesAsync();
+        Render<MudPopoverProvider>();
+    }
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ProjectPage_RegisteredProject_SubmitPlanEnabledWithoutReasons()
+    {
+        var id = await RegisterAsync();
+
+        var page = RenderPage(id);
+
+        var action = Action(page, "SubmitPlan");
+        Assert.Equal("true", action.GetAttribute("data-allowed"));
+        Assert.False(action.QuerySelector("button.action-button")!.HasAttribute("disabled"));
+        Assert.Equal("提交招标方案", action.QuerySelector("button.action-button")!.TextContent.Trim());
+        Assert.Null(action.QuerySelector(".action-reasons"));
+        Assert.Null(action.QuerySelector(".requires-approval"));
+    }
+
+    [Fact]
+    public async Task ProjectPage_TransitionNeedingApproval_MarkedNeedsApproval()
+    {
+        var id = await RegisterAsync();
+        await FireAsync(id, "SubmitPlan");
+
+        var page = RenderPage(id);
+
+        var action = Action(page, "PublishNotice");
+        Assert.Equal("true", action.GetAttribute("data-allowed"));
+        Assert.Equal("需审批", action.QuerySelector(".requires-approval")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task ProjectPage_DocumentSaleNotOver_CloseSaleDisabledWithLegalReason()
+    {
+        var id = await RegisterAsync();
+        await FireAsync(id, "SubmitPlan");
+        await FireAsync(id, "PublishNotice");
+        _database.User.As(Roles.Supervisor).UserId = SupervisorId;
+        await _workflow.DecideAsync((await _registration.GetAsync(id)).Project.PendingApprovalId!.Value, true, "同意发布。");
+        _database.User.As(Roles.CentreClerk).UserId = ClerkId;
+
+        var page = RenderPage(id);
+
+        var action = Action(page, "CloseDocumentSale");
+        Assert.Equal("false", action.GetAttribute("data-allowed"));
+        Assert.True(action.QuerySelector("button.action-button")!.HasAttribute("disabled"));
+        var reason = Assert.Single(action.QuerySelectorAll(".action-reasons li")).TextContent;
+        Assert.StartsWith("自“招标公告（招标文件发售）”之日起未满5日", reason);
+        Assert.Contains("《招标投标法实施条例》第十六条", reason);
+    }
+
+    [Fact]
+    public async Task ProjectPage_PendingApproval_EveryActionDisabledWithReason()
+    {
+        var id = await RegisterAsync();
+        await FireAsync(id, "SubmitPlan");
+        await FireAsync(id, "PublishNotice");
+
+        var page = RenderPage(id);
+
+        Assert.Contains("等待审批中", page.Find("#pending-approval").TextContent);
+        Assert.All(page.FindAll(".workflow-action"), a =>
+        {
+            Assert.True(a.QuerySelector("button.action-button")!.HasAttribute("disabled"));
+            Assert.Contains("本项目有事项正在等待行政监督部门审批", a.QuerySelector(".action-reasons")!.TextContent);
+        });
+    }
+
+    private IRenderedComponent<ProjectPage> RenderPage(Guid id)
+    {
+        var page = Render<ProjectPage>(p => p.Add(c => c.Id, id));
+        page.WaitForState(() => page.FindAll(".workflow-action").Count > 0);
+        return page;
+    }
+
+    private static AngleSharp.Dom.IElement Action(IRenderedComponent<ProjectPage> page, string trigger) =>
+        page.Find($".workflow-action[data-trigger={trigger}]");
+
+    private async Task<Guid> RegisterAsync()
+    {
+        _database.User.As(Roles.CentreClerk).UserId = ClerkId;
+        await using var db = _database.CreateDbContext();
+        var centre = await db.TradingCentres.Where(c => c.RegionCode == "640100").Select(c => c.Id).SingleAsync();
+        var department = await db.SupervisingDepartments.Where(d => d.ShortName == "住房城乡建设厅").Select(d => d.Id).SingleAsync();
+        return await _registration.RegisterAsync(new ProjectForm("银川市某小学教学楼新建工程", "640100", centre, TradeType.EngineeringBidding,
+            TradeMethod.OpenTender, "银川市某区教育局", null, department, Money.FromYuan(1_000_000m), null, null, null,
+            [new LotForm("施工", Money.FromYuan(1_000_000m), Money.FromYuan(20_000m), null)]));
+    }
+
+    private async Task FireAsync(Guid id, string trigger) =>
+        await _workflow.FireAsync(id, trigger, (await _registration.GetAsync(id)).Project.Revision);
+}

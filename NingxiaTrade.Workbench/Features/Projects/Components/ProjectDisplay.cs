@@ -1,0 +1,28 @@
+using NingxiaTrade.Domain.Accounts;
+using NingxiaTrade.Domain.Common;
+
+namespace NingxiaTrade.Workbench.Features.Projects.Components;
+
+/// <summary>How the module's screens word stored values.</summary>
+public static class ProjectDisplay
+{
+    /// <summary>A stored role ("CentreClerk", "Admin,CentreClerk", "System") in Chinese.</summary>
+    public static string RoleNames(string? role) => role switch
+    {
+        null or "" => "",
+        "System" => "平台",
+        _ => string.Join("、", role.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Roles.Chinese)),
+    };
+
+    /// <summary>The party that owns a project, as each type calls it (GLOSSARY: Tenderer).</summary>
+    public static string TendererLabel(TradeType type) => type switch
+    {
+        TradeType.EngineeringBidding => "招标人",
+        TradeType.GovernmentProcurement => "采购人",
+        TradeType.StateAssetTransfer => "转让方",
+        TradeType.LandAndMiningRights => "出让人",
+        TradeType.DrugProcurement => "采购主体",
+    };
+
+    public const string BelowAppraisalWarning = "挂牌价低于评估值的90%，须经转让行为批准单位书面同意（32号令）";
+}

@@ -1,0 +1,216 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using NingxiaTrade.Domain.Accounts;
+using NingxiaTrade.Domain.Common;
+using NingxiaTrade.Domain.Data;
+using NingxiaTrade.Domain.Projects;
+using NingxiaTrade.Workbench.Infrastructure;
+
+namespace NingxiaTrade.Workbench.Features.Projects;
+
+/// <summary>
+/// Demo projects (Development with <c>DemoData:Enabled</c>, only while there is no project): a dozen projects of the
+/// five types in several cities, registered and moved by the demo accounts through the real services, so each has
+/// a real history. The moves are dated over the past six weeks (a clock of their own) so that statutory periods
+/// have run; the audit log records them at the time of seeding. Only the demo supervisor (住房城乡建设厅) has an
+/// account, so other types stop at their first approval, which waits in their department's inbox.
+/// </summary>
+public static class DemoProjects
+{
+    public static async Task SeedAsync(IServiceProvider services, IConfiguration configuration)
+    {
+        await using (var scope = services.CreateAsyncScope())
+        {
+            if (await scope.ServiceProvider.GetRequiredService<TradeDbContext>().TradeProjects.AnyAsync())
+            {
+                return;
+            }
+        }
+        var accounts = configuration.GetSection("DemoData:Accounts").Get<List<DemoAccountOptions>>() ?? [];
+        string EmailOf(string role) => accounts.FirstOrDefault(a => a.Role == role)?.Email
+            ?? throw new InvalidOperationException($"演示数据需要 {role} 演示账户。");
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        // Office hours: the seeded days start at 09:00 China time.
+        DateTimeOffset Morning(int daysAgo) => ChinaTime.ToUtc(ChinaTime.DateOf(now.UtcDateTime).AddDays(-daysAgo).ToDateTime(new TimeOnly(9, 0)));
+        var clock = new SeedClock(Morning(42));
+        await using var clerk = await Actor.CreateAsync(services, EmailOf(Roles.CentreClerk), clock);
+        await using var tenderer = await Actor.CreateAsync(services, EmailOf(Roles.Tenderer), clock);
+        await using var agent = await Actor.CreateAsync(services, EmailOf(Roles.Agent), clock);
+        await using var supervisor = await Actor.CreateAsync(services, EmailOf(Roles.Supervisor), clock);
+        var refs = await References.LoadAsync(services);
+        var seeding = new Seeding(clock, refs, supervisor);
+
+        // Through approval and the document sale into 投标, bid deadline ahead.
+        var school = await seeding.RegisterAsync(clerk, "银川市兴庆区某小学教学楼新建工程", TradeType.EngineeringBidding, TradeMethod.OpenTender,
+            "640100", "住房城乡建设厅", "银川市兴庆区教育局", "宁夏某工程咨询有限公司", 4_860_000m, "财政资金", "银兴发改审发〔2026〕示例1号",
+            [("教学楼施工", 4_500_000m, 80_000m, "房屋建筑工程"), ("监理服务", 360_000m, 7_000m, "工程监理")]);
+        await seeding.FireAsync(clerk, school, "SubmitPlan", hours: 20);
+        await seeding.FireAsync(clerk, school, "PublishNotice", "招标方案已经发展改革部门核准。", hours: 2);
+        await seeding.ApproveAsync(school, "招标方案符合规定，同意发布招标公告。", hours: 30);
+        await seeding.DeadlineAsync(clerk, school, daysAfterNow: 44);
+        await seeding.FireAsync(clerk, school, "CloseDocumentSale", hours: 6 * 24);
+
+        // The rest happened in the past week.
+        clock.MoveTo(Morning(7));
+        // Terminated with the supervisor's approval.
+        var gym = await seeding.RegisterAsync(clerk, "银川市西夏区某中学体育馆建设工程", TradeType.EngineeringBidding, TradeMethod.InvitedTender,
+            "640100", "住房城乡建设厅", "银川市西夏区教育局", null, 6_200_000m, "财政资金", null,
+            [("体育馆施工", 6_200_000m, 100_000m, "房屋建筑工程")]);
+        await seeding.FireAsync(clerk, gym, "SubmitPlan", hours: 3);
+        await seeding.FireAsync(clerk, gym, "Terminate", "项目选址调整，资金暂未落实，申请终止。", hours: 20);
+        await seeding.ApproveAsync(gym, "情况属实，同意终止。", hours: 6);
+
+        // Waiting in the demo supervisor's inbox.
+        var road = await seeding.RegisterAsync(clerk, "银川市金凤区宁安大街道路改造工程", TradeType.EngineeringBidding, TradeMethod.OpenTender,
+            "640100", "住房城乡建设厅", "银川市金凤区住房和城乡建设局", null, 12_380_000m, "地方政府专项债券", null,
+            [("道路及排水工程", 9_800_000m, 150_000m, "市政公用工程"), ("交通安全设施", 2_580_000m, 50_000m, "市政公用工程")]);
+        await seeding.FireAsync(clerk, road, "SubmitPlan", hours: 18);
+        await seeding.FireAsync(clerk, road, "PublishNotice", "请审核招标方案及招标公告。", hours: 3);
+
+        var hospital = await seeding.RegisterAsync(tenderer, "固原市原州区某医院门诊综合楼建设项目", TradeType.EngineeringBidding, TradeMethod.OpenTender,
+            "640400", "住房城乡建设厅", "固原市原州区某医院", "宁夏某建设项目管理有限公司", 36_500_000m, "中央预算内投资及自筹", null,
+            [("门诊综合楼施工总承包", 36_500_000m, 500_000m, "房屋建筑工程")]);
+        await seeding.FireAsync(tenderer, hospital, "SubmitPlan", hours: 5);
+        await seeding.FireAsync(tenderer, hospital, "PublishNotice", hours: 1);
+
+        // Approved about three days ago: in 招标公告, the five-day document sale still running.
+        var sewage = await seeding.RegisterAsync(tenderer, "石嘴山市大武口区污水处理厂提标改造工程", TradeType.EngineeringBidding, TradeMethod.OpenTender,
+            "640200", "住房城乡建设厅", "石嘴山市某水务有限公司", null, 8_900_000m, "企业自筹", null,
+            [("土建及设备安装", 8_900_000m, 170_000m, "环保工程")]);
+        await seeding.FireAsync(tenderer, sewage, "SubmitPlan", hours: 4);
+        await seeding.FireAsync(tenderer, sewage, "PublishNotice", hours: 1);
+        await seeding.ApproveAsync(sewage, "同意。", hours: 24);
+
+        // Just registered.
+        await seeding.RegisterAsync(agent, "吴忠市利通区农村供水管网改造工程", TradeType.EngineeringBidding, TradeMethod.OpenTender,
+            "640300", "水利厅", "吴忠市利通区水务局", "宁夏某招标代理有限公司", 3_150_000m, "中央财政水利发展资金", null,
+            [("管网改造施工", 3_150_000m, 60_000m, "水利水电工程")]);
+
+        // The other four types, up to their first approval.
+        var equipment = await seeding.RegisterAsync(clerk, "银川市某人民医院医用设备采购项目", TradeType.GovernmentProcurement, TradeMethod.OpenTender,
+            "640100", "财政厅", "银川市某人民医院", "宁夏某招标代理有限公司", 5_600_000m, "财政资金", null,
+            [("彩色多普勒超声诊断仪", 2_400_000m, 40_000m, "医疗设备"), ("全自动生化分析仪", 3_200_000m, 60_000m, "医疗设备")]);
+        await seeding.FireAsync(clerk, equipment, "SubmitPlan", hours: 4);
+        await seeding.FireAsync(clerk, equipment, "PublishNotice", hours: 2);
+
+        await seeding.RegisterAsync(tenderer, "中卫市沙坡头区中小学教室照明改造采购项目", TradeType.GovernmentProcurement, TradeMethod.CompetitiveConsultation,
+            "640500", "财政厅", "中卫市沙坡头区教育局", null, 980_000m, "财政资金", null,
+            [("教室照明灯具及安装", 980_000m, 0m, "货物")]);
+
+        var cleaning = await seeding.RegisterAsync(agent, "银川市某政务服务中心物业管理服务采购项目", TradeType.GovernmentProcurement, TradeMethod.OpenTender,
+            "640100", "财政厅", "银川市某政务服务中心", "宁夏某招标代理有限公司", 1_450_000m, "财政资金", null,
+            [("物业管理服务（三年）", 1_450_000m, 20_000m, "服务")]);
+        await seeding.FireAsync(agent, cleaning, "SubmitPlan", hours: 6);
+
+        var equity = await seeding.RegisterAsync(clerk, "宁夏某国有投资公司所持某物流有限公司100%股权转让", TradeType.StateAssetTransfer, TradeMethod.Listing,
+            "640100", "国资委", "宁夏某国有投资有限公司", null, 8_500_000m, null, null,
+            [("某物流有限公司100%股权", 8_500_000m, 850_000m, "股权")], appraised: 10_000_000m);
+        await seeding.FireAsync(clerk, equity, "SubmitTransfer", hours: 5);
+        await seeding.FireAsync(clerk, equity, "Disclose", "挂牌价低于评估值90%，已取得转让行为批准单位书面同意。", hours: 2);
+
+        var land = await seeding.RegisterAsync(clerk, "银川市金凤区某地块国有建设用地使用权挂牌出让", TradeType.LandAndMiningRights, TradeMethod.Listing,
+            "640100", "自然资源厅", "银川市自然资源局", null, 46_800_000m, null, null,
+            [("金凤区某地块（住宅用地）", 46_800_000m, 9_360_000m, "住宅用地")]);
+        await seeding.FireAsync(clerk, land, "PublishNotice", hours: 3);
+
+        await seeding.RegisterAsync(tenderer, "石嘴山市惠农区某建筑用砂石矿采矿权出让", TradeType.LandAndMiningRights, TradeMethod.Auction,
+            "640200", "自然资源厅", "石嘴山市自然资源局", null, 3_600_000m, null, null,
+            [("某建筑用砂石矿采矿权", 3_600_000m, 720_000m, "采矿权")]);
+
+        var drugs = await seeding.RegisterAsync(tenderer, "宁夏公立医疗机构部分常用药品集中带量采购", TradeType.DrugProcurement, TradeMethod.VolumeBasedProcurement,
+            "640000", "卫生健康委", "宁夏回族自治区医疗保障局", null, 21_000_000m, "医保基金", null,
+            [("阿莫西林口服常释剂型", 6_000_000m, 0m, "抗感染药"), ("二甲双胍缓释剂型", 8_000_000m, 0m, "糖尿病用药"),
+             ("氨氯地平口服常释剂型", 7_000_000m, 0m, "心血管用药")]);
+        await seeding.FireAsync(tenderer, drugs, "PublishDocuments", hours: 4);
+    }
+
+    /// <summary>A clock that only moves when the seeding moves it.</summary>
+    private sealed class SeedClock(DateTimeOffset start) : TimeProvider
+    {
+        private DateTimeOffset _now = start;
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Advance(TimeSpan by) => _now += by;
+
+        public void MoveTo(DateTimeOffset at) => _now = at;
+    }
+
+    /// <summary>A demo account acting through the real services, in a scope of its own, on the seeding clock.</summary>
+    private sealed class Actor : IAsyncDisposable
+    {
+        private readonly AsyncServiceScope _scope;
+
+        private Actor(AsyncServiceScope scope, TimeProvider clock)
+        {
+            _scope = scope;
+            Registration = ActivatorUtilities.CreateInstance<ProjectRegistration>(scope.ServiceProvider, clock);
+            Workflow = ActivatorUtilities.CreateInstance<ProjectWorkflowService>(scope.ServiceProvider, clock);
+        }
+
+        public ProjectRegistration Registration { get; }
+        public ProjectWorkflowService Workflow { get; }
+
+        public static async Task<Actor> CreateAsync(IServiceProvider services, string email, TimeProvider clock)
+        {
+            var scope = services.CreateAsyncScope();
+            var sp = scope.ServiceProvider;
+            var user = await sp.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email)
+                ?? throw new InvalidOperationException($"演示账户 {email} 不存在。");
+            sp.GetRequiredService<WorkbenchCurrentUser>().Override =
+                await sp.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user);
+            return new Actor(scope, clock);
+        }
+
+        public ValueTask DisposeAsync() => _scope.DisposeAsync();
+    }
+
+    private sealed record References(IReadOnlyDictionary<string, int> Centres, IReadOnlyDictionary<string, int> Departments)
+    {
+        public static async Task<References> LoadAsync(IServiceProvider services)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TradeDbContext>();
+            return new(await db.TradingCentres.ToDictionaryAsync(c => c.RegionCode, c => c.Id),
+                await db.SupervisingDepartments.ToDictionaryAsync(d => d.ShortName, d => d.Id));
+        }
+    }
+
+    private sealed class Seeding(SeedClock clock, References refs, Actor supervisor)
+    {
+        public async Task<Guid> RegisterAsync(Actor actor, string name, TradeType type, TradeMethod method, string region, string department,
+            string tenderer, string? agent, decimal estimate, string? fundSource, string? approvalNumber,
+            (string Name, decimal Price, decimal Deposit, string Classification)[] lots, decimal? appraised = null)
+        {
+            clock.Advance(TimeSpan.FromHours(3));
+            var form = new ProjectForm(name, region, refs.Centres[region], type, method, tenderer, agent, refs.Departments[department],
+                Money.FromYuan(estimate), appraised is { } a ? Money.FromYuan(a) : null, fundSource, approvalNumber,
+                lots.Select(l => new LotForm(l.Name, Money.FromYuan(l.Price), Money.FromYuan(l.Deposit), l.Classification)).ToList());
+            return await actor.Registration.RegisterAsync(form);
+        }
+
+        public async Task FireAsync(Actor actor, Guid project, string trigger, string? note = null, int hours = 1)
+        {
+            clock.Advance(TimeSpan.FromHours(hours));
+            var revision = (await actor.Registration.GetAsync(project)).Project.Revision;
+            await actor.Workflow.FireAsync(project, trigger, revision, note);
+        }
+
+        public async Task ApproveAsync(Guid project, string opinion, int hours)
+        {
+            clock.Advance(TimeSpan.FromHours(hours));
+            var pending = (await supervisor.Registration.GetAsync(project)).Project.PendingApprovalId
+                ?? throw new InvalidOperationException("演示项目没有待审批事项。");
+            await supervisor.Workflow.DecideAsync(pending, approve: true, opinion);
+        }
+
+        /// <summary>Sets the bid deadline at 09:30 China time, <paramref name="daysAfterNow"/> days after the seeding clock.</summary>
+        public async Task DeadlineAsync(Actor actor, Guid project, int daysAfterNow)
+        {
+            clock.Advance(TimeSpan.FromHours(1));
+            var day = ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime).AddDays(daysAfterNow);
+            var revision = (await actor.Registration.GetAsync(project)).Project.Revision;
+            await actor.Workflow.SetBidDeadlineAsync(project, revision, ChinaTime.ToUtc(day.ToDateTime(new TimeOnly(9, 30))));
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using NingxiaTrade.Domain.Accounts;
+using NingxiaTrade.Domain.Common;
+using NingxiaTrade.Domain.Projects;
+using NingxiaTrade.Domain.Workflows;
+using NingxiaTrade.Workbench.Features.Projects.Components;
+
+namespace NingxiaTrade.Workbench.Features.Projects.Pages;
+
+/// <summary>
+/// A project: registration data, lots, the current step with the actions this user may take (and why not),
+/// the bid deadline, the history and the flow's steps. Every action carries the revision the page loaded,
+/// so a project someone else moved meanwhile is refused, not half-changed.
+/// </summary>
+public partial class ProjectPage
+{
+    [Parameter] public Guid Id { get; set; }
+    [Inject] private ProjectRegistration Projects { get; set; } = default!;
+    [Inject] private ProjectWorkflowService Workflow { get; set; } = default!;
+    [Inject] private ICurrentUser CurrentUser { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    private ProjectDetails? _details;
+    private IReadOnlyList<WorkflowAction> _actions = [];
+    private string? _loadError;
+    private string? _deadlineError;
+    private DateTime? _deadlineDate;
+    private TimeSpan? _deadlineTime = new(9, 30, 0);
+    private bool _busy;
+
+    private bool IsRegistrar => CurrentUser.IsInRole(Roles.CentreClerk) || CurrentUser.IsInRole(Roles.Tenderer) || CurrentUser.IsInRole(Roles.Agent);
+    private bool CanEdit => IsRegistrar && _details is { } d && d.Project.CurrentStep == d.Definition.Body.InitialStep;
+    private bool CanSetDeadline => IsRegistrar;
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        try
+        {
+            _details = await Projects.GetAsync(Id);
+            _actions = await Workflow.ActionsAsync(Id);
+            _loadError = null;
+            if (_details.Project.BidDeadlineUtc is { } deadline)
+            {
+                var local = ChinaTime.ToChina(deadline);
+                (_deadlineDate, _deadlineTime) = (local.Date, local.TimeOfDay);
+            }
+        }
+        catch (DomainException ex)
+        {
+            _loadError = ex.Message;
+        }
+    }
+
+    private async Task FireAsync(WorkflowAction action)
+    {
+        var parameters = new DialogParameters<FireDialog> { { d => d.Action, action } };
+        var dialog = await Dialogs.ShowAsync<FireDialog>(action.Transition.Name, parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is not { Canceled: false, Data: var data })
+        {
+            return;
+        }
+        await RunAsync(() => Workflow.FireAsync(Id, action.Transition.Trigger, _details!.Project.Revision, data as string),
+            action.Transition.RequiresApproval
+                ? $"“{action.Transition.Name}”已提交{_details!.SupervisingDepartmentName}审批。"
+                : $"已办理“{action.Transition.Name}”，项目进入“{action.TargetName}”环节。");
+    }
+
+    private async Task SetDeadlineAsync()
+    {
+        _deadlineError = null;
+        if (_deadlineDate is not { } date || _deadlineTime is not { } time)
+        {
+            _deadlineError = "请选择投标截止的日期和时间。";
+            return;
+        }
+        var utc = ChinaTime.ToUtc(date.Date + time);
+        try
+        {
+            _busy = true;
+            await Workflow.SetBidDeadlineAsync(Id, _details!.Project.Revision, utc);
+            Snackbar.Add($"投标截止时间已设定为 {ChinaTime.Format(utc)}。", Severity.Success);
+            await LoadAsync();
+        }
+        catch (DomainException ex)
+        {
+            _deadlineError = ex.Message;
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    /// <summary>Runs a change; a refusal (a stale revision included) is shown and the page reloads to the current state.</summary>
+    private async Task RunAsync(Func<Task> change, string done)
+    {
+        _busy = true;
+        try
+        {
+            await change();
+            Snackbar.Add(done, Severity.Success);
+        }
+        catch (DomainException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Error);
+        }
+        finally
+        {
+            _busy = false;
+        }
+        await LoadAsync();
+    }
+}
