@@ -128,7 +128,7 @@ public sealed class ProjectWorkflowService(
             // The requester's role was checked when the request was made; the other guards are checked again now.
             var actions = await engine.EvaluateAsync(project, body, history, Now, roles: null, ignorePending: true, cancellationToken);
             change = await MoveAsync(db, project, body, history, actions, request.Trigger, currentUser.UserName, currentUser.Role,
-                $"审批通过：{request.Opinion}", $"审批通过：{request.Action}");
+                request.Opinion, $"审批通过：{request.Action}");
         }
         else
         {
