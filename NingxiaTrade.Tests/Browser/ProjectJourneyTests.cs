@@ -71,7 +71,7 @@ public partial class ProjectJourneyTests(BrowserFixture browser)
             await Assertions.Expect(page.Locator("#current-step-name")).ToHaveTextAsync("招标公告（招标文件发售）");
             var history = page.Locator(".project-history");
             await Assertions.Expect(history.Locator(".history-action").First).ToHaveTextAsync("审批通过：发布招标公告");
-            await Assertions.Expect(history).ToContainTextAsync("审批通过：招标方案符合规定，同意发布招标公告。");
+            await Assertions.Expect(history).ToContainTextAsync("意见/说明：招标方案符合规定，同意发布招标公告。");
             Assert.Equal(["审批通过：发布招标公告", "提请审批：发布招标公告", "提交招标方案", "项目登记"],
                 (await history.Locator(".history-action").AllInnerTextsAsync()).Select(t => t.Trim()));
 

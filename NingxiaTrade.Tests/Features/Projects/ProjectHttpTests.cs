@@ -88,7 +88,7 @@ public sealed class ProjectHttpTests(WorkbenchFactory factory) : IClassFixture<W
         var approved = await supervisor.Get<ProjectRegistration>().GetAsync(id);
         Assert.Equal("Notice", approved.Project.CurrentStep);
         Assert.Equal("审批通过：发布招标公告", approved.History[^1].Action);
-        Assert.Equal("审批通过：同意发布招标公告。", approved.History[^1].Opinion);
+        Assert.Equal("同意发布招标公告。", approved.History[^1].Opinion);
     }
 
     private async Task<Guid> RegisterAndRequestAsync()
