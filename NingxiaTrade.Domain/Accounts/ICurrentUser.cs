@@ -9,6 +9,9 @@ public interface ICurrentUser : IAuditActor
     bool IsAuthenticated { get; }
     bool IsInRole(string role);
 
+    /// <summary>The person's name (姓名) for records people read, such as a project's history.</summary>
+    string? DisplayName => UserName;
+
     /// <summary>A permission granted on top of the role (claim type <see cref="PermissionClaim"/>).</summary>
     bool HasPermission(string permission);
 

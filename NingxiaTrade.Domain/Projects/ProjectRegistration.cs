@@ -44,7 +44,7 @@ public sealed class ProjectRegistration(IDbContextFactory<TradeDbContext> contex
             currentUser.IsInRole(Roles.Agent) ? currentUser.UserId : null, now);
         db.TradeProjects.Add(project);
         var initial = definition.Body.Step(definition.Body.InitialStep)!;
-        db.ProjectSteps.Add(new ProjectStepRecord(project.Id, 1, null, initial.Key, null, "项目登记", currentUser.UserName, currentUser.Role, now, null));
+        db.ProjectSteps.Add(new ProjectStepRecord(project.Id, 1, null, initial.Key, null, "项目登记", currentUser.DisplayName, currentUser.Role, now, null));
         await db.SaveChangesAsync(cancellationToken);
         return project.Id;
     }

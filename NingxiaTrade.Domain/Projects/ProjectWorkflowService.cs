@@ -55,16 +55,16 @@ public sealed class ProjectWorkflowService(
         if (action.Transition.RequiresApproval)
         {
             var request = new ApprovalRequest(project.Id, project.SupervisingDepartmentId, trigger, action.Transition.Name,
-                project.CurrentStep, action.Transition.To, currentUser.UserName, Now, Trim(note));
+                project.CurrentStep, action.Transition.To, currentUser.DisplayName, Now, Trim(note));
             db.ApprovalRequests.Add(request);
             project.PendingApprovalId = request.Id;
             project.Touch();
             db.ProjectSteps.Add(Record(project, history, project.CurrentStep, project.CurrentStep, trigger,
-                $"提请审批：{action.Transition.Name}", currentUser.UserName, currentUser.Role, note));
+                $"提请审批：{action.Transition.Name}", currentUser.DisplayName, currentUser.Role, note));
         }
         else
         {
-            change = await MoveAsync(db, project, body, history, actions, trigger, currentUser.UserName, currentUser.Role, note);
+            change = await MoveAsync(db, project, body, history, actions, trigger, currentUser.DisplayName, currentUser.Role, note);
         }
         await SaveAsync(db, cancellationToken);
         await RaiseAsync(change, cancellationToken);
@@ -116,7 +116,7 @@ public sealed class ProjectWorkflowService(
         var project = await db.TradeProjects.FirstAsync(p => p.Id == request.ProjectId, cancellationToken);
         var body = (await db.WorkflowDefinitions.AsNoTracking().FirstAsync(d => d.Id == project.WorkflowDefinitionId, cancellationToken)).Body;
         var history = await db.ProjectSteps.AsNoTracking().Where(s => s.ProjectId == project.Id).OrderBy(s => s.Sequence).ToListAsync(cancellationToken);
-        request.Decide(approve, opinion, currentUser.UserName, Now);
+        request.Decide(approve, opinion, currentUser.DisplayName, Now);
         project.PendingApprovalId = null;
         WorkflowStepChanged? change = null;
         if (approve)
@@ -127,14 +127,14 @@ public sealed class ProjectWorkflowService(
             }
             // The requester's role was checked when the request was made; the other guards are checked again now.
             var actions = await engine.EvaluateAsync(project, body, history, Now, roles: null, ignorePending: true, cancellationToken);
-            change = await MoveAsync(db, project, body, history, actions, request.Trigger, currentUser.UserName, currentUser.Role,
+            change = await MoveAsync(db, project, body, history, actions, request.Trigger, currentUser.DisplayName, currentUser.Role,
                 request.Opinion, $"审批通过：{request.Action}");
         }
         else
         {
             project.Touch();
             db.ProjectSteps.Add(Record(project, history, project.CurrentStep, project.CurrentStep, request.Trigger,
-                $"审批退回：{request.Action}", currentUser.UserName, currentUser.Role, request.Opinion));
+                $"审批退回：{request.Action}", currentUser.DisplayName, currentUser.Role, request.Opinion));
         }
         await SaveAsync(db, cancellationToken);
         await RaiseAsync(change, cancellationToken);
@@ -159,7 +159,7 @@ public sealed class ProjectWorkflowService(
         var earliestDate = await context.PeriodEndsAsync(from, rule.Days, rule.WorkingDays, cancellationToken);
         project.SetBidDeadline(ChinaTime.EnsureUtc(deadlineUtc), ChinaTime.StartOfDayUtc(earliestDate), rule.LegalBasis ?? "");
         db.ProjectSteps.Add(Record(project, history, project.CurrentStep, project.CurrentStep, null,
-            $"设定投标截止时间：{ChinaTime.Format(project.BidDeadlineUtc)}", currentUser.UserName, currentUser.Role, null));
+            $"设定投标截止时间：{ChinaTime.Format(project.BidDeadlineUtc)}", currentUser.DisplayName, currentUser.Role, null));
         await SaveAsync(db, cancellationToken);
     }
 

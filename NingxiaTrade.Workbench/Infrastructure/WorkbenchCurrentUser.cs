@@ -53,5 +53,6 @@ public sealed class WorkbenchCurrentUser(IHttpContextAccessor http, IServiceProv
         ? string.Join(",", Principal.FindAll(ClaimTypes.Role).Select(c => c.Value))
         : IsSystem ? "System" : "Anonymous";
     public bool IsInRole(string role) => Principal.IsInRole(role);
+    public string? DisplayName => Principal.FindFirstValue(NingxiaTrade.Workbench.Security.WorkbenchClaimsFactory.DisplayNameClaim) ?? UserName;
     public bool HasPermission(string permission) => Principal.HasClaim(ICurrentUser.PermissionClaim, permission);
 }
