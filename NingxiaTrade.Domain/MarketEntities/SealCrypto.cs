@@ -43,7 +43,7 @@ public static class SealCrypto
     {
         var key = new ECPrivateKeyParameters(new BigInteger(1, privateKey), Domain);
         var signer = new SM2Signer(new SM3Digest());
-        signer.Init(true, new ParametersWithRandom(new ParametersWithID(key, UserId), Random));
+        signer.Init(true, new ParametersWithID(new ParametersWithRandom(key, Random), UserId));
         signer.BlockUpdate(data, 0, data.Length);
         return signer.GenerateSignature();
     }
