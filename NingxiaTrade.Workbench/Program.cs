@@ -14,6 +14,8 @@ builder.Services.AddWorkbenchApi();
 builder.Services.AddAdminModule();
 builder.Services.AddCalendarModule();
 builder.Services.AddProjectsModule(builder.Configuration);
+builder.Services.AddMarketEntitiesModule(builder.Configuration);
+builder.Services.AddCreditModule(builder.Configuration);
 
 var app = builder.Build();
 
@@ -41,6 +43,8 @@ app.MapAdditionalIdentityEndpoints();
 app.MapWorkbenchApi();
 app.MapAdminApi();
 app.MapCalendarApi();
+app.MapMarketEntitiesApi();
+app.MapCreditApi();
 
 await app.RunAsync();
 return 0;

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using NingxiaTrade.Domain.Accounts;
 using NingxiaTrade.Domain.Common;
 using NingxiaTrade.Domain.Credit;
 using NingxiaTrade.Domain.MarketEntities;
@@ -50,8 +49,8 @@ internal sealed class MarketEntityConfiguration : IEntityTypeConfiguration<Marke
         b.Ignore(e => e.IsEditable);
         b.HasOne<TradingCentre>().WithMany().HasForeignKey(e => e.RegistrationCentreId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<TradingCentre>().WithMany().HasForeignKey(e => e.ApprovedByCentreId).OnDelete(DeleteBehavior.Restrict);
-        // The account's link to its entity (ApplicationUser.MarketEntityId) gets its foreign key here.
-        b.HasMany<ApplicationUser>().WithOne().HasForeignKey(u => u.MarketEntityId).OnDelete(DeleteBehavior.Restrict);
+        // ApplicationUser.MarketEntityId stays without a foreign key: adding one makes SQLite rebuild AspNetUsers
+        // outside a transaction. The services set it only to an entity they have just saved.
         b.HasMany(e => e.Contacts).WithOne().HasForeignKey(c => c.MarketEntityId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(e => e.BankAccounts).WithOne().HasForeignKey(c => c.MarketEntityId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(e => e.Qualifications).WithOne().HasForeignKey(c => c.MarketEntityId).OnDelete(DeleteBehavior.Cascade);

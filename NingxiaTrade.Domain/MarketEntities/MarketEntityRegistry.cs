@@ -37,6 +37,13 @@ public sealed class MarketEntityRegistry(IDbContextFactory<TradeDbContext> conte
         return id is null ? null : await LoadViewAsync(db, id.Value, cancellationToken);
     }
 
+    /// <summary>The trading centres an entity may register at (every active one: one registry for the region).</summary>
+    public async Task<IReadOnlyList<Organisations.TradingCentre>> CentresAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.TradingCentres.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.RegionCode).ToListAsync(cancellationToken);
+    }
+
     /// <summary>Starts a registration (草稿). A credit code already registered is refused with the existing entity.</summary>
     public async Task<Guid> RegisterAsync(RegistrationStart start, CancellationToken cancellationToken = default)
     {

@@ -35,6 +35,14 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         ["/admin/audit"] = Access.Only(Roles.Admin),
         ["/admin/api-keys"] = Access.Only(Roles.Admin),
         ["/admin/calendar"] = Access.Only(Roles.Admin),
+        ["/entities/mine"] = Access.Only(Roles.Bidder, Roles.Tenderer, Roles.Agent),
+        ["/entities/review"] = Access.Only(Roles.CentreClerk),
+        ["/entities"] = Access.Only(Roles.CentreClerk, Roles.Supervisor, Roles.Admin),
+        ["/entities/{Id:guid}"] = Access.Only(Roles.CentreClerk, Roles.Supervisor, Roles.Admin),
+        ["/public/signatures/verify"] = Access.Anyone,
+        ["/credit"] = Access.Only(Roles.Supervisor, Roles.Admin),
+        ["/credit/repairs"] = Access.Only(Roles.Supervisor),
+        ["/public/credit"] = Access.Anyone,
     };
 
     public static TheoryData<string> Callers => [AccessMatrixFixture.Anonymous, .. Roles.All];

@@ -1506,11 +1506,6 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
 
             modelBuilder.Entity("NingxiaTrade.Domain.Accounts.ApplicationUser", b =>
                 {
-                    b.HasOne("NingxiaTrade.Domain.MarketEntities.MarketEntity", null)
-                        .WithMany()
-                        .HasForeignKey("MarketEntityId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("NingxiaTrade.Domain.Organisations.SupervisingDepartment", null)
                         .WithMany()
                         .HasForeignKey("SupervisingDepartmentId")

@@ -477,23 +477,11 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                 name: "IX_SignatureRecords_MarketEntityId_SignedUtc",
                 table: "SignatureRecords",
                 columns: new[] { "MarketEntityId", "SignedUtc" });
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_AspNetUsers_MarketEntities_MarketEntityId",
-                table: "AspNetUsers",
-                column: "MarketEntityId",
-                principalTable: "MarketEntities",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_AspNetUsers_MarketEntities_MarketEntityId",
-                table: "AspNetUsers");
-
             migrationBuilder.DropTable(
                 name: "CreditRepairRequests");
 
