@@ -117,13 +117,18 @@ public static class MarketEntityDemoData
                 db.MarketEntityReviews.Add(new MarketEntityReview(entity.Id, ReviewAction.Returned, "clerk@demo.nxggzy.cn", centres[demo.Region].Name,
                     "承装（修、试）电力设施许可证已过期，请上传新证后重新提交", now.AddDays(-3)));
             }
-            if (owner is not null)
+            // The demo accounts' seals open with DemoPin; the others get a throwaway PIN nobody knows, and few
+            // PBKDF2 iterations so that start-up stays quick — they exist only to show published public keys.
+            owner?.MarketEntityId = entity.Id;
+            var seal = owner is not null
+                ? ElectronicSeal.Create(entity.Id, DemoPin, seals.PinIterations, now.AddDays(-190 + i))
+                : ElectronicSeal.Create(entity.Id, $"{random.Next(100000, 999999)}{random.Next(10, 99)}", 1_000, now.AddDays(-190 + i));
+            if (entity.Status == MarketEntityStatus.Approved)
             {
-                owner.MarketEntityId = entity.Id;
-                var seal = ElectronicSeal.Create(entity.Id, DemoPin, seals.PinIterations, now.AddDays(-190 + i));
                 seal.Publish(now.AddDays(-185 + i));
-                db.ElectronicSeals.Add(seal);
+                db.MarketEntityReviews.Add(new MarketEntityReview(entity.Id, ReviewAction.SealIssued, "clerk@demo.nxggzy.cn", null, "公钥标识 " + seal.KeyId, now.AddDays(-185 + i)));
             }
+            db.ElectronicSeals.Add(seal);
             created.Add(entity);
         }
 

@@ -13,6 +13,7 @@ public partial class MyEntityPage
 {
     [Inject] private MarketEntityRegistry Registry { get; set; } = null!;
     [Inject] private CreditQueries Credit { get; set; } = null!;
+    [Inject] private CreditRepairService Repairs { get; set; } = null!;
     [Inject] private IDialogService Dialogs { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private TimeProvider Time { get; set; } = null!;
@@ -115,6 +116,24 @@ public partial class MyEntityPage
         {
             Snackbar.Add("变更申请已提交，审核通过后生效。", Severity.Success);
             await LoadAsync();
+        }
+    }
+
+    private async Task RequestRepairAsync(NingxiaTrade.Workbench.Features.Credit.Components.CreditSummary.RepairTarget target)
+    {
+        var parameters = new DialogParameters<ReasonDialog>
+        {
+            { d => d.Message, $"申请修复：{target.Description}。由行政监督部门决定；准予修复后不再公示，不再计入信用评价。" },
+            { d => d.Label, "整改情况和修复理由" }, { d => d.ConfirmText, "提交申请" },
+        };
+        var dialog = await Dialogs.ShowAsync<ReasonDialog>("信用修复申请", parameters);
+        if (await dialog.Result is { Canceled: false, Data: string reason })
+        {
+            await RunAsync(async () =>
+            {
+                await Repairs.RequestAsync(_view!.Entity.Id, target.RecordId, target.BanId, reason);
+                Snackbar.Add("信用修复申请已提交。", Severity.Success);
+            });
         }
     }
 
