@@ -6,7 +6,7 @@ using NingxiaTrade.Tests.Support;
 namespace NingxiaTrade.Tests.Browser;
 
 /// <summary>
-/// Issue 4 "done when": a new bidder registers its entity, a clerk in 吴忠 approves it, a clerk in 银川 finds it
+/// Issue 4 "done when": a new bidder signs up and registers its entity on the portal, a clerk in 吴忠 approves it, a clerk in 银川 finds it
 /// approved in the region-wide registry without registering it again.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -19,17 +19,19 @@ public class MarketEntityJourneyTests(BrowserFixture browser)
         var email = $"new-bidder-{Guid.NewGuid():N}"[..20] + "@test.cn";
         var code = CreditCode.Generate('9', '1', "640300", new Random(Environment.TickCount)).Value;
         var name = $"吴忠市新登记测试建设有限公司{code[^4..]}";
-        await using (var admin = new AppScope(browser.Factory, Roles.Admin))
-        {
-            await admin.Get<UserAdministration>().CreateAsync(new UserForm(email, "新投标人", Roles.Bidder, null, null, password));
-        }
-
-        // The bidder registers and submits, setting its seal PIN.
+        // The bidder signs up on the portal, registers its entity and submits it, setting its seal PIN.
         await using (var bidder = await browser.NewSessionAsync())
         {
-            await bidder.LoginAsync(new DemoAccount(email, password, Roles.Bidder, "新投标人"));
             var page = bidder.Page;
-            await page.GotoAsync("/entities/mine");
+            await page.GotoAsync("/Account/Login");
+            await page.ClickAsync("#register-link");
+            await page.SelectOptionAsync("#Input\\.Role", Roles.Bidder);
+            await page.FillAsync("#Input\\.DisplayName", "新投标人");
+            await page.FillAsync("#Input\\.Email", email);
+            await page.FillAsync("#Input\\.Password", password);
+            await page.FillAsync("#Input\\.ConfirmPassword", password);
+            await page.ClickAsync("#register-submit");
+            await page.WaitForURLAsync("**/entities/mine");
             await bidder.WaitForInteractiveAsync();
             await page.Locator(".entity-code input").FillAsync(code);
             await page.Locator(".entity-name input").FillAsync(name);

@@ -28,6 +28,7 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         ["/Account/Lockout"] = Access.Anyone,
         ["/Account/AccessDenied"] = Access.Anyone,
         ["/Account/InvalidUser"] = Access.Anyone,
+        ["/Account/Register"] = Access.Anyone,
         ["/Account/Manage"] = Access.SignedIn,
         ["/Account/Manage/*"] = Access.SignedIn,
         ["/admin/users"] = Access.Only(Roles.Admin),

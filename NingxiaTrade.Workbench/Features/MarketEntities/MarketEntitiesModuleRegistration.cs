@@ -17,6 +17,7 @@ public static class MarketEntitiesModuleRegistration
         services.AddScoped<MarketEntityReviewService>();
         services.AddScoped<MarketEntityDirectory>();
         services.AddScoped<SignatureService>();
+        services.AddScoped<EntityAccountSignUp>();
         return services;
     }
 
