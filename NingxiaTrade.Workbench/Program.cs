@@ -15,6 +15,8 @@ builder.Services.AddAdminModule();
 builder.Services.AddCalendarModule();
 builder.Services.AddProjectsModule(builder.Configuration);
 builder.Services.AddWorkflowsModule();
+builder.Services.AddMarketEntitiesModule(builder.Configuration);
+builder.Services.AddCreditModule(builder.Configuration);
 
 var app = builder.Build();
 
@@ -44,6 +46,8 @@ app.MapAdminApi();
 app.MapCalendarApi();
 app.MapWorkflowsApi();
 app.MapProjectsApi();
+app.MapMarketEntitiesApi();
+app.MapCreditApi();
 
 await app.RunAsync();
 return 0;

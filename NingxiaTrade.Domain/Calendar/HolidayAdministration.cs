@@ -158,7 +158,7 @@ public sealed class HolidayAdministration(IDbContextFactory<TradeDbContext> cont
         {
             throw TooLarge();
         }
-        using var buffer = await ReadLimitedAsync(content, cancellationToken);
+        using var buffer = await ExcelUpload.ReadLimitedAsync(content, MaxImportBytes, TooLarge, cancellationToken);
         var (rows, errors) = ReadRows(buffer);
         if (errors.Count > 0)
         {
@@ -198,28 +198,9 @@ public sealed class HolidayAdministration(IDbContextFactory<TradeDbContext> cont
     private static DomainException TooLarge() =>
         new($"文件超过 {MaxImportBytes / 1024 / 1024} MB，无法导入。一年的节假日安排通常只有几十行，请检查文件。");
 
-    /// <summary>Copies at most <see cref="MaxImportBytes"/> bytes; a longer stream is refused whatever size it declared.</summary>
-    private static async Task<MemoryStream> ReadLimitedAsync(Stream content, CancellationToken cancellationToken)
-    {
-        var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxImportBytes)
-            {
-                await buffer.DisposeAsync();
-                throw TooLarge();
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        buffer.Position = 0;
-        return buffer;
-    }
-
     private static (List<HolidayForm> Rows, List<ImportRowError> Errors) ReadRows(Stream buffer)
     {
-        using var workbook = Open(buffer);
+        using var workbook = ExcelUpload.Open(buffer);
         var sheet = workbook.Worksheets.First();
         if (Enumerable.Range(1, Header.Length).Any(c => sheet.Cell(1, c).GetFormattedString().Trim() != Header[c - 1]))
         {
@@ -254,24 +235,6 @@ public sealed class HolidayAdministration(IDbContextFactory<TradeDbContext> cont
             throw new DomainException("文件中没有数据行（表头下方一行一个日期）。");
         }
         return (rows, errors);
-    }
-
-    private static XLWorkbook Open(Stream buffer)
-    {
-        try
-        {
-            var workbook = new XLWorkbook(buffer);
-            if (!workbook.Worksheets.Any())
-            {
-                workbook.Dispose();
-                throw new InvalidDataException("no worksheet");
-            }
-            return workbook;
-        }
-        catch (Exception e) when (e is not OperationCanceledException and not DomainException)
-        {
-            throw new DomainException("文件已损坏或不是有效的 Excel（.xlsx）文件，无法读取。请用 Excel 或 WPS 另存为 .xlsx 后重试。");
-        }
     }
 
     /// <summary>Checks one row; returns its problems (empty when valid, and then <paramref name="form"/> is set).</summary>

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NingxiaTrade.Domain.Accounts;
 using NingxiaTrade.Domain.ApiKeys;
@@ -67,16 +66,7 @@ internal sealed class SupervisingDepartmentConfiguration : IEntityTypeConfigurat
         b.Property(d => d.RegionCode).HasMaxLength(6).IsUnicode(false);
         b.HasIndex(d => d.Name).IsUnique();
         // Stored as "1,2,5": a handful of values, read with the department, never queried alone.
-        b.Property(d => d.SupervisedTypes)
-            .HasMaxLength(40)
-            .IsUnicode(false)
-            .HasConversion(
-                v => string.Join(",", v.Select(t => (int)t)),
-                s => s.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(x => (TradeType)int.Parse(x)).ToList(),
-                new ValueComparer<List<TradeType>>(
-                    (a, c) => a!.SequenceEqual(c!),
-                    v => v.Aggregate(0, (h, t) => HashCode.Combine(h, t)),
-                    v => v.ToList()));
+        b.Property(d => d.SupervisedTypes).HasMaxLength(40).IsUnicode(false).HasConversion(TradeTypeList.Converter, TradeTypeList.Comparer);
     }
 }
 

@@ -5,6 +5,8 @@ using NingxiaTrade.Domain.Accounts;
 using NingxiaTrade.Domain.ApiKeys;
 using NingxiaTrade.Domain.Audit;
 using NingxiaTrade.Domain.Calendar;
+using NingxiaTrade.Domain.Credit;
+using NingxiaTrade.Domain.MarketEntities;
 using NingxiaTrade.Domain.Organisations;
 using NingxiaTrade.Domain.Projects;
 using NingxiaTrade.Domain.Workflows;
@@ -34,6 +36,14 @@ public abstract class TradeDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Lot> Lots => Set<Lot>();
     public DbSet<ProjectStepRecord> ProjectSteps => Set<ProjectStepRecord>();
     public DbSet<ApprovalRequest> ApprovalRequests => Set<ApprovalRequest>();
+    public DbSet<MarketEntity> MarketEntities => Set<MarketEntity>();
+    public DbSet<MarketEntityChange> MarketEntityChanges => Set<MarketEntityChange>();
+    public DbSet<MarketEntityReview> MarketEntityReviews => Set<MarketEntityReview>();
+    public DbSet<ElectronicSeal> ElectronicSeals => Set<ElectronicSeal>();
+    public DbSet<SignatureRecord> SignatureRecords => Set<SignatureRecord>();
+    public DbSet<CreditRecord> CreditRecords => Set<CreditRecord>();
+    public DbSet<MarketBan> MarketBans => Set<MarketBan>();
+    public DbSet<CreditRepairRequest> CreditRepairRequests => Set<CreditRepairRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

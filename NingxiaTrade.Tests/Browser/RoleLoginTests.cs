@@ -42,6 +42,28 @@ public class RoleLoginTests(BrowserFixture browser)
         (new(ProjectsGroup, "待审批", "/approvals"), [Roles.Supervisor]),
     ];
 
+    private const string EntitiesGroup = "市场主体";
+    private const string CreditGroup = "信用管理";
+    private static readonly string[] EntityRoles = [Roles.Bidder, Roles.Tenderer, Roles.Agent];
+
+    /// <summary>Market entities and credit: each entry with the roles that see it.</summary>
+    private static readonly (MenuItem Item, string[] Roles)[] ModuleMenu =
+    [
+        (new(EntitiesGroup, "我的主体", "/entities/mine"), EntityRoles),
+        (new(EntitiesGroup, "登记审核", "/entities/review"), [Roles.CentreClerk]),
+        (new(EntitiesGroup, "市场主体库", "/entities"), [Roles.CentreClerk, Roles.Supervisor, Roles.Admin]),
+        (new(EntitiesGroup, "签章验证", "/public/signatures/verify"), [.. Roles.All]),
+        (new(CreditGroup, "信用记录与禁入", "/credit"), [Roles.Supervisor, Roles.Admin]),
+        (new(CreditGroup, "信用修复审核", "/credit/repairs"), [Roles.Supervisor]),
+        (new(CreditGroup, "信用查询", "/public/credit"), [.. Roles.All]),
+    ];
+
+    private static readonly (string Panel, string[] Roles)[] ModulePanels =
+    [
+        ("我的市场主体", EntityRoles),
+        ("主体登记审核", [Roles.CentreClerk]),
+    ];
+
     private static readonly string[] EveryRolePanels = ["账户安全"];
     private static readonly string[] AdminPanels = ["账户概况", "审计日志", "节假日日历"];
 
@@ -83,7 +105,11 @@ public class RoleLoginTests(BrowserFixture browser)
         }
 
         var panels = await page.Locator("[data-panel]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.panel)");
-        string[] expectedPanels = [.. EveryRolePanels, .. RolePanels.GetValueOrDefault(role, [])];
+        string[] expectedPanels =
+        [
+            .. EveryRolePanels, .. RolePanels.GetValueOrDefault(role, []),
+            .. ModulePanels.Where(p => p.Roles.Contains(role)).Select(p => p.Panel),
+        ];
         Assert.Equal(expectedPanels.Order(), panels.Order());
 
         await session.ScreenshotAsync($"home-{role}");
@@ -105,6 +131,7 @@ public class RoleLoginTests(BrowserFixture browser)
     {
         var expected = new HashSet<MenuItem>(EveryRoleMenu);
         expected.UnionWith(ProjectsMenu.Where(m => m.Roles.Contains(role)).Select(m => m.Item));
+        expected.UnionWith(ModuleMenu.Where(m => m.Roles.Contains(role)).Select(m => m.Item));
         if (role == Roles.Admin)
         {
             var declared = browser.Factory.Services.GetServices<IWorkbenchModule>()

@@ -65,7 +65,10 @@ public sealed record DemoAccount(string Email, string Password, string Role, str
 {
     public static IReadOnlyList<DemoAccount> All { get; } = Load();
 
-    public static DemoAccount ForRole(string role) => All.Single(a => a.Role == role);
+    /// <summary>The first demo account of the role (a role may have several, e.g. clerks of two centres).</summary>
+    public static DemoAccount ForRole(string role) => All.First(a => a.Role == role);
+
+    public static DemoAccount ForEmail(string email) => All.Single(a => a.Email == email);
 
     private static List<DemoAccount> Load()
     {

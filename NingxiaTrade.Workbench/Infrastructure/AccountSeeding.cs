@@ -68,6 +68,8 @@ public static class AccountSeeding
             await users.AddToRoleAsync(user, account.Role);
         }
         await NingxiaTrade.Workbench.Features.Projects.DemoProjects.SeedAsync(services, configuration);
+        // Demo market entities, linked to the demo bidder, tenderer and agent created above.
+        await Features.MarketEntities.MarketEntityDemoData.SeedAsync(db, time, sp.GetRequiredService<NingxiaTrade.Domain.MarketEntities.SealSettings>());
     }
 
     private static async Task AttachOrganisationAsync(TradeDbContext db, ApplicationUser user, string role, string? organisation)

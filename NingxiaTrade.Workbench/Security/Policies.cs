@@ -15,12 +15,26 @@ public static class Policies
 
     public const string ApiClientRole = "ApiClient";
 
+    /// <summary>Accounts of a market entity: bidders, tenderers, agents (their own entity only).</summary>
+    public const string EntityAccount = nameof(EntityAccount);
+    /// <summary>Who reads the region-wide registry: clerks, supervisors, administrators.</summary>
+    public const string RegistryReader = nameof(RegistryReader);
+    public const string CentreClerk = nameof(CentreClerk);
+    public const string Supervisor = nameof(Supervisor);
+    /// <summary>Who keeps credit records and ban lists: supervisors and administrators.</summary>
+    public const string CreditKeeper = nameof(CreditKeeper);
+
     public static void AddWorkbenchPolicies(this AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(WorkflowDesigner, p => p.RequireAssertion(c => c.User.IsInRole(Roles.Admin)
             || (c.User.IsInRole(Roles.CentreClerk) && c.User.HasClaim(ICurrentUser.PermissionClaim, NingxiaTrade.Domain.Workflows.WorkflowDefinitionService.DesignerPermission))));
+        options.AddPolicy(EntityAccount, p => p.RequireRole(Roles.Bidder, Roles.Tenderer, Roles.Agent));
+        options.AddPolicy(RegistryReader, p => p.RequireRole(Roles.CentreClerk, Roles.Supervisor, Roles.Admin));
+        options.AddPolicy(CentreClerk, p => p.RequireRole(Roles.CentreClerk));
+        options.AddPolicy(Supervisor, p => p.RequireRole(Roles.Supervisor));
+        options.AddPolicy(CreditKeeper, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
         options.AddPolicy(ApiCaller, p => p
             .AddAuthenticationSchemes(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme, ApiKeyAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser());

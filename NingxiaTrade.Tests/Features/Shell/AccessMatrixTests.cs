@@ -28,6 +28,7 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         ["/Account/Lockout"] = Access.Anyone,
         ["/Account/AccessDenied"] = Access.Anyone,
         ["/Account/InvalidUser"] = Access.Anyone,
+        ["/Account/Register"] = Access.Anyone,
         ["/Account/Manage"] = Access.SignedIn,
         ["/Account/Manage/*"] = Access.SignedIn,
         ["/admin/users"] = Access.Only(Roles.Admin),
@@ -48,6 +49,14 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         ["/projects/{id:guid}"] = Access.Only(Roles.Admin, Roles.CentreClerk, Roles.Tenderer, Roles.Agent, Roles.Supervisor),
         ["/projects/{id:guid}/edit"] = Access.Only(Roles.CentreClerk, Roles.Tenderer, Roles.Agent),
         ["/approvals"] = Access.Only(Roles.Supervisor),
+        ["/entities/mine"] = Access.Only(Roles.Bidder, Roles.Tenderer, Roles.Agent),
+        ["/entities/review"] = Access.Only(Roles.CentreClerk),
+        ["/entities"] = Access.Only(Roles.CentreClerk, Roles.Supervisor, Roles.Admin),
+        ["/entities/{Id:guid}"] = Access.Only(Roles.CentreClerk, Roles.Supervisor, Roles.Admin),
+        ["/public/signatures/verify"] = Access.Anyone,
+        ["/credit"] = Access.Only(Roles.Supervisor, Roles.Admin),
+        ["/credit/repairs"] = Access.Only(Roles.Supervisor),
+        ["/public/credit"] = Access.Anyone,
     };
 
     public static TheoryData<string> Callers => [AccessMatrixFixture.Anonymous, .. Roles.All];

@@ -380,6 +380,636 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                     b.ToTable("HolidayDates");
                 });
 
+            modelBuilder.Entity("NingxiaTrade.Domain.Credit.CreditRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Favourable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IssuedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MarketEntityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PublishFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PublishUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RepairedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MarketEntityId", "Date");
+
+                    b.ToTable("CreditRecords");
+                });
+
+            modelBuilder.Entity("NingxiaTrade.Domain.Credit.CreditRepairRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreditRecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MarketBanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MarketEntityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Opinion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditRecordId");
+
+                    b.HasIndex("MarketBanId");
+
+                    b.HasIndex("MarketEntityId");
+
+                    b.HasIndex("Status", "RequestedUtc");
+
+                    b.ToTable("CreditRepairRequests");
+                });
+
+            modelBuilder.Entity("NingxiaTrade.Domain.Credit.MarketBan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LiftReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LiftedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ListName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MarketEntityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TradeTypes")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.HasIndex("MarketEntityId", "To");
+
+                    b.ToTable("MarketBans");
+                });
+
+            modelBuilder.Entity("NingxiaTrade.Domain.MarketEntities.ElectronicSeal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("EncryptedPrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Iterations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MarketEntityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Nonce")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(65)
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime?>("PublishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MarketEntityId")
+                        .IsUnique();
+
+                    b.ToTable("ElectronicSeals");
+                });
+
+            modelBuilder.Entity("NingxiaTrade.Domain.MarketEntities.EntityBankAccount", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BankName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MarketEntityId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountNumber");
+
+                    b.HasIndex("MarketEntityId");
+
+                    b.ToTable("MarketEntityBankAccounts", (string)null);
+                });
+
+            modelBuilder.Entity("NingxiaTrade.Domain.MarketEntities.EntityContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MarketEntityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MarketEntityId");
+
+                    b.HasIndex("Value");
+
+                    b.ToTable("MarketEntityContacts", (string)null);
+                });
+
+            modelBuilder.Entity("NingxiaTrade.Domain.MarketEntities.KeyStaffMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Certificates")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MarketEntityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdNumber");
+
+                    b.HasIndex("MarketEntityId");
+
+                    b.ToTable("MarketEntityKeyStaff", (string)null);
+                });
+
+            modelBuilder.Entity("NingxiaTrade.Domain.MarketEntities.MarketEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ApprovedByCentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ApprovedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BusinessScope")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("CreditCode");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LegalRepresentativeIdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalRepresentativeName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegisteredAddress")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegistrationCentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovedByCentreId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("LegalRepresentativeIdNumber");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("OwnerUserId");
+
+                    b.HasIndex("RegistrationCentreId");
+
+                    b.HasIndex("Status", "SubmittedUtc");
+
+                    b.ToTable("MarketEntities");
+                });
+
+            modelBuilder.Entity("NingxiaTrade.Domain.MarketEntities.MarketEntityChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MarketEntityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewLegalRepresentativeIdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewLegalRepresentativeName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldLegalRepresentativeIdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldLegalRepresentativeName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Opinion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MarketEntityId", "Status");
+
+                    b.ToTable("MarketEntityChanges");
+                });
+
+            modelBuilder.Entity("NingxiaTrade.Domain.MarketEntities.MarketEntityReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CentreName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MarketEntityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MarketEntityId");
+
+                    b.ToTable("MarketEntityReviews");
+                });
+
+            modelBuilder.Entity("NingxiaTrade.Domain.MarketEntities.Qualification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MarketEntityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresOn");
+
+                    b.HasIndex("MarketEntityId");
+
+                    b.ToTable("MarketEntityQualifications", (string)null);
+                });
+
+            modelBuilder.Entity("NingxiaTrade.Domain.MarketEntities.SignatureRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentSm3")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MarketEntityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SignedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MarketEntityId", "SignedUtc");
+
+                    b.ToTable("SignatureRecords");
+                });
+
             modelBuilder.Entity("NingxiaTrade.Domain.Organisations.SupervisingDepartment", b =>
                 {
                     b.Property<int>("Id")
@@ -860,6 +1490,129 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("NingxiaTrade.Domain.Credit.CreditRecord", b =>
+                {
+                    b.HasOne("NingxiaTrade.Domain.MarketEntities.MarketEntity", null)
+                        .WithMany()
+                        .HasForeignKey("MarketEntityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NingxiaTrade.Domain.Credit.CreditRepairRequest", b =>
+                {
+                    b.HasOne("NingxiaTrade.Domain.Credit.CreditRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CreditRecordId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("NingxiaTrade.Domain.Credit.MarketBan", null)
+                        .WithMany()
+                        .HasForeignKey("MarketBanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("NingxiaTrade.Domain.MarketEntities.MarketEntity", null)
+                        .WithMany()
+                        .HasForeignKey("MarketEntityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NingxiaTrade.Domain.Credit.MarketBan", b =>
+                {
+                    b.HasOne("NingxiaTrade.Domain.MarketEntities.MarketEntity", null)
+                        .WithMany()
+                        .HasForeignKey("MarketEntityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NingxiaTrade.Domain.MarketEntities.ElectronicSeal", b =>
+                {
+                    b.HasOne("NingxiaTrade.Domain.MarketEntities.MarketEntity", null)
+                        .WithMany()
+                        .HasForeignKey("MarketEntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NingxiaTrade.Domain.MarketEntities.EntityBankAccount", b =>
+                {
+                    b.HasOne("NingxiaTrade.Domain.MarketEntities.MarketEntity", null)
+                        .WithMany("BankAccounts")
+                        .HasForeignKey("MarketEntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NingxiaTrade.Domain.MarketEntities.EntityContact", b =>
+                {
+                    b.HasOne("NingxiaTrade.Domain.MarketEntities.MarketEntity", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("MarketEntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NingxiaTrade.Domain.MarketEntities.KeyStaffMember", b =>
+                {
+                    b.HasOne("NingxiaTrade.Domain.MarketEntities.MarketEntity", null)
+                        .WithMany("KeyStaff")
+                        .HasForeignKey("MarketEntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NingxiaTrade.Domain.MarketEntities.MarketEntity", b =>
+                {
+                    b.HasOne("NingxiaTrade.Domain.Organisations.TradingCentre", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovedByCentreId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("NingxiaTrade.Domain.Organisations.TradingCentre", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationCentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NingxiaTrade.Domain.MarketEntities.MarketEntityChange", b =>
+                {
+                    b.HasOne("NingxiaTrade.Domain.MarketEntities.MarketEntity", null)
+                        .WithMany()
+                        .HasForeignKey("MarketEntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NingxiaTrade.Domain.MarketEntities.MarketEntityReview", b =>
+                {
+                    b.HasOne("NingxiaTrade.Domain.MarketEntities.MarketEntity", null)
+                        .WithMany()
+                        .HasForeignKey("MarketEntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NingxiaTrade.Domain.MarketEntities.Qualification", b =>
+                {
+                    b.HasOne("NingxiaTrade.Domain.MarketEntities.MarketEntity", null)
+                        .WithMany("Qualifications")
+                        .HasForeignKey("MarketEntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NingxiaTrade.Domain.MarketEntities.SignatureRecord", b =>
+                {
+                    b.HasOne("NingxiaTrade.Domain.MarketEntities.MarketEntity", null)
+                        .WithMany()
+                        .HasForeignKey("MarketEntityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NingxiaTrade.Domain.Projects.ApprovalRequest", b =>
                 {
                     b.HasOne("NingxiaTrade.Domain.Projects.TradeProject", null)
@@ -906,6 +1659,17 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                         .HasForeignKey("WorkflowDefinitionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("NingxiaTrade.Domain.MarketEntities.MarketEntity", b =>
+                {
+                    b.Navigation("BankAccounts");
+
+                    b.Navigation("Contacts");
+
+                    b.Navigation("KeyStaff");
+
+                    b.Navigation("Qualifications");
                 });
 
             modelBuilder.Entity("NingxiaTrade.Domain.Projects.TradeProject", b =>
