@@ -7,6 +7,7 @@ using NingxiaTrade.Domain.Audit;
 using NingxiaTrade.Domain.Calendar;
 using NingxiaTrade.Domain.Organisations;
 using NingxiaTrade.Domain.Projects;
+using NingxiaTrade.Domain.Rules;
 using NingxiaTrade.Domain.Workflows;
 
 namespace NingxiaTrade.Domain.Data;
@@ -34,6 +35,14 @@ public abstract class TradeDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Lot> Lots => Set<Lot>();
     public DbSet<ProjectStepRecord> ProjectSteps => Set<ProjectStepRecord>();
     public DbSet<ApprovalRequest> ApprovalRequests => Set<ApprovalRequest>();
+    public DbSet<Rule> Rules => Set<Rule>();
+    public DbSet<RuleReview> RuleReviews => Set<RuleReview>();
+    public DbSet<LegalityReview> LegalityReviews => Set<LegalityReview>();
+    public DbSet<CommentPeriod> CommentPeriods => Set<CommentPeriod>();
+    public DbSet<PublicComment> PublicComments => Set<PublicComment>();
+    public DbSet<CatalogueVersion> CatalogueVersions => Set<CatalogueVersion>();
+    public DbSet<CatalogueEntry> CatalogueEntries => Set<CatalogueEntry>();
+    public DbSet<DocumentTemplate> DocumentTemplates => Set<DocumentTemplate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
