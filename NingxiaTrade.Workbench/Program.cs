@@ -15,6 +15,7 @@ builder.Services.AddAdminModule();
 builder.Services.AddCalendarModule();
 builder.Services.AddProjectsModule(builder.Configuration);
 builder.Services.AddWorkflowsModule();
+builder.Services.AddRulesModule();
 
 var app = builder.Build();
 
@@ -44,6 +45,7 @@ app.MapAdminApi();
 app.MapCalendarApi();
 app.MapWorkflowsApi();
 app.MapProjectsApi();
+app.MapRulesApi();
 
 await app.RunAsync();
 return 0;

@@ -235,7 +235,7 @@ public sealed class RuleCatalogue(IDbContextFactory<TradeDbContext> contexts, IC
             return (null, []);
         }
         var revoked = await RevokedOnAsync(db, version.Entries.Select(e => e.RuleId).ToList(), cancellationToken);
-        return (version, version.Entries.Where(e => !(revoked.TryGetValue(e.RuleId, out var on) && on <= today)).ToList());
+        return (version, version.Entries.Where(e => !(revoked.TryGetValue(e.RuleId, out var on) && on <= today)).OrderBy(e => e.Sequence).ToList());
     }
 
     /// <summary>
@@ -273,8 +273,8 @@ public sealed class RuleCatalogue(IDbContextFactory<TradeDbContext> contexts, IC
         var to = await LoadAsync(db, toId, cancellationToken) ?? throw new DomainException("找不到对比的新版本。");
         var before = from.Entries.ToDictionary(e => e.RuleId);
         var after = to.Entries.ToDictionary(e => e.RuleId);
-        var added = to.Entries.Where(e => !before.ContainsKey(e.RuleId)).ToList();
-        var removed = from.Entries.Where(e => !after.ContainsKey(e.RuleId)).ToList();
+        var added = to.Entries.Where(e => !before.ContainsKey(e.RuleId)).OrderBy(e => e.Sequence).ToList();
+        var removed = from.Entries.Where(e => !after.ContainsKey(e.RuleId)).OrderBy(e => e.Sequence).ToList();
         var changed = to.Entries.Where(e => before.ContainsKey(e.RuleId))
             .Select(e => new CatalogueChange(before[e.RuleId], e, e.DifferencesFrom(before[e.RuleId])))
             .Where(c => c.Differences.Count > 0)

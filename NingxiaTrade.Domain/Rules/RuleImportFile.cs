@@ -42,8 +42,8 @@ internal static class RuleImportFile
         header.Style.Font.Bold = true;
         header.Style.Fill.BackgroundColor = XLColor.LightGray;
         header.Style.Alignment.WrapText = true;
-        // The example row is the seed's own plan, with its real number and date.
-        object[] example = ["推进提升全区公共资源交易平台建设实施方案", "宁政办发〔2016〕35号", "宁夏回族自治区人民政府办公厅", "规范性文件", "工程建设招标投标、政府采购",
+        // The example row is the seed's own plan, with its real date (its number is not in the seed's text).
+        object[] example = ["推进提升全区公共资源交易平台建设实施方案", "", "宁夏回族自治区人民政府办公厅", "规范性文件", "工程建设招标投标、政府采购",
             "2016-02-24", "", "", "否", "保留", "", "符合上位法规定，继续有效。"];
         for (var c = 0; c < example.Length; c++)
         {

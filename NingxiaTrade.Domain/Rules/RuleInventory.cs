@@ -33,6 +33,9 @@ public sealed class RuleInventory(IDbContextFactory<TradeDbContext> contexts, IC
     /// <summary>Who may read the inventory.</summary>
     public static readonly string[] Readers = [Roles.Supervisor, Roles.LegalOfficer, Roles.Admin];
 
+    /// <summary>The largest file <see cref="ImportAsync"/> reads: 2 MB.</summary>
+    public const long MaxImportBytes = RuleImportFile.MaxBytes;
+
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     /// <summary>A page of rules: a supervisor sees its own department's, the legal office and the Admin every rule.</summary>

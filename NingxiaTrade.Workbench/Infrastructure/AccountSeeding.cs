@@ -68,6 +68,7 @@ public static class AccountSeeding
             await users.AddToRoleAsync(user, account.Role);
         }
         await NingxiaTrade.Workbench.Features.Projects.DemoProjects.SeedAsync(services, configuration);
+        await NingxiaTrade.Workbench.Features.Rules.DemoRules.SeedAsync(services, configuration);
     }
 
     private static async Task AttachOrganisationAsync(TradeDbContext db, ApplicationUser user, string role, string? organisation)
