@@ -9,6 +9,7 @@ using NingxiaTrade.Domain.Credit;
 using NingxiaTrade.Domain.MarketEntities;
 using NingxiaTrade.Domain.Organisations;
 using NingxiaTrade.Domain.Projects;
+using NingxiaTrade.Domain.Rules;
 using NingxiaTrade.Domain.Workflows;
 
 namespace NingxiaTrade.Domain.Data;
@@ -44,6 +45,14 @@ public abstract class TradeDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<CreditRecord> CreditRecords => Set<CreditRecord>();
     public DbSet<MarketBan> MarketBans => Set<MarketBan>();
     public DbSet<CreditRepairRequest> CreditRepairRequests => Set<CreditRepairRequest>();
+    public DbSet<Rule> Rules => Set<Rule>();
+    public DbSet<RuleReview> RuleReviews => Set<RuleReview>();
+    public DbSet<LegalityReview> LegalityReviews => Set<LegalityReview>();
+    public DbSet<CommentPeriod> CommentPeriods => Set<CommentPeriod>();
+    public DbSet<PublicComment> PublicComments => Set<PublicComment>();
+    public DbSet<CatalogueVersion> CatalogueVersions => Set<CatalogueVersion>();
+    public DbSet<CatalogueEntry> CatalogueEntries => Set<CatalogueEntry>();
+    public DbSet<DocumentTemplate> DocumentTemplates => Set<DocumentTemplate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

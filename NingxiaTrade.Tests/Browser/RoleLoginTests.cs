@@ -14,6 +14,7 @@ public class RoleLoginTests(BrowserFixture browser)
     private const string AdminGroup = "系统管理";
     private const string PublicGroup = "公开信息";
     private const string ProjectsGroup = "交易项目";
+    private const string RulesGroup = "制度规则";
 
     /// <summary>What every role finds in its menu.</summary>
     private static readonly MenuItem[] EveryRoleMenu =
@@ -21,6 +22,8 @@ public class RoleLoginTests(BrowserFixture browser)
         new(PersonalGroup, "我的工作台", "/"),
         new(PersonalGroup, "账户与安全", "/Account/Manage"),
         new(PublicGroup, "公开服务流程", "/public/workflows"),
+        new(PublicGroup, "规则目录公开", "/public/rules"),
+        new(RulesGroup, "征求意见", "/rules/comments"),
     ];
 
     /// <summary>The Admin's 系统管理 group once every page is merged; only those present in the build are expected.</summary>
@@ -64,6 +67,16 @@ public class RoleLoginTests(BrowserFixture browser)
         ("主体登记审核", [Roles.CentreClerk]),
     ];
 
+    /// <summary>The 制度规则 entries beyond 征求意见 (everyone's), and who sees each.</summary>
+    private static readonly (MenuItem Item, string[] Roles)[] RulesMenu =
+    [
+        (new(RulesGroup, "规则清单", "/rules"), [Roles.Supervisor, Roles.LegalOfficer, Roles.Admin]),
+        (new(RulesGroup, "报送规则", "/rules/new"), [Roles.Supervisor]),
+        (new(RulesGroup, "合法性审核", "/rules/reviews"), [Roles.LegalOfficer]),
+        (new(RulesGroup, "规则目录", "/rules/catalogue"), [Roles.Supervisor, Roles.LegalOfficer, Roles.Admin]),
+        (new(RulesGroup, "标准文本", "/rules/templates"), [Roles.LegalOfficer, Roles.CentreClerk, Roles.Admin]),
+    ];
+
     private static readonly string[] EveryRolePanels = ["账户安全"];
     private static readonly string[] AdminPanels = ["账户概况", "审计日志", "节假日日历"];
 
@@ -72,6 +85,7 @@ public class RoleLoginTests(BrowserFixture browser)
     {
         [Roles.Admin] = AdminPanels,
         [Roles.Supervisor] = ["待审批事项"],
+        [Roles.LegalOfficer] = ["待合法性审核", "规则到期预警"],
         [Roles.CentreClerk] = ["我的项目"],
         [Roles.Tenderer] = ["我的项目"],
         [Roles.Agent] = ["我的项目"],
@@ -132,6 +146,7 @@ public class RoleLoginTests(BrowserFixture browser)
         var expected = new HashSet<MenuItem>(EveryRoleMenu);
         expected.UnionWith(ProjectsMenu.Where(m => m.Roles.Contains(role)).Select(m => m.Item));
         expected.UnionWith(ModuleMenu.Where(m => m.Roles.Contains(role)).Select(m => m.Item));
+        expected.UnionWith(RulesMenu.Where(m => m.Roles.Contains(role)).Select(m => m.Item));
         if (role == Roles.Admin)
         {
             var declared = browser.Factory.Services.GetServices<IWorkbenchModule>()

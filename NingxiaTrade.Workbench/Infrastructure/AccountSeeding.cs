@@ -70,6 +70,7 @@ public static class AccountSeeding
         await NingxiaTrade.Workbench.Features.Projects.DemoProjects.SeedAsync(services, configuration);
         // Demo market entities, linked to the demo bidder, tenderer and agent created above.
         await Features.MarketEntities.MarketEntityDemoData.SeedAsync(db, time, sp.GetRequiredService<NingxiaTrade.Domain.MarketEntities.SealSettings>());
+        await NingxiaTrade.Workbench.Features.Rules.DemoRules.SeedAsync(services, configuration);
     }
 
     private static async Task AttachOrganisationAsync(TradeDbContext db, ApplicationUser user, string role, string? organisation)

@@ -57,6 +57,19 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         ["/credit"] = Access.Only(Roles.Supervisor, Roles.Admin),
         ["/credit/repairs"] = Access.Only(Roles.Supervisor),
         ["/public/credit"] = Access.Anyone,
+        // 制度规则: the inventory and catalogue for departments, the legal office and the Admin; submission by
+        // departments; the review by the legal office; the comment pages for anyone signed in (market entities too).
+        ["/rules"] = Access.Only(Roles.Supervisor, Roles.LegalOfficer, Roles.Admin),
+        ["/rules/new"] = Access.Only(Roles.Supervisor),
+        ["/rules/{Id:guid}"] = Access.Only(Roles.Supervisor, Roles.LegalOfficer, Roles.Admin),
+        ["/rules/{Id:guid}/edit"] = Access.Only(Roles.Supervisor),
+        ["/rules/reviews"] = Access.Only(Roles.LegalOfficer),
+        ["/rules/catalogue"] = Access.Only(Roles.Supervisor, Roles.LegalOfficer, Roles.Admin),
+        ["/rules/comments"] = Access.SignedIn,
+        ["/rules/comments/{Id:guid}"] = Access.SignedIn,
+        ["/rules/templates"] = Access.Only(Roles.LegalOfficer, Roles.CentreClerk, Roles.Admin),
+        // The catalogue in force is public (四(一)2).
+        ["/public/rules"] = Access.Anyone,
     };
 
     public static TheoryData<string> Callers => [AccessMatrixFixture.Anonymous, .. Roles.All];

@@ -1,0 +1,274 @@
+using System.Globalization;
+using ClosedXML.Excel;
+using NingxiaTrade.Domain.Common;
+
+namespace NingxiaTrade.Domain.Rules;
+
+/// <summary>Why one row of an imported file was refused; <paramref name="Row"/> is the Excel row number.</summary>
+public sealed record RuleImportError(int Row, string Message);
+
+/// <summary>When <see cref="Errors"/> is not empty nothing was written; otherwise <see cref="Submitted"/> rules were submitted in one transaction.</summary>
+public sealed record RuleImportResult(int Submitted, IReadOnlyList<RuleImportError> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+}
+
+/// <summary>The Excel layout of a batch submission: the template, and reading it back row by row.</summary>
+internal static class RuleImportFile
+{
+    public const long MaxBytes = 2 * 1024 * 1024;
+    public const int MaxRows = 500;
+
+    public static readonly string[] Header =
+        ["文件名称", "文号", "制定机关", "效力层级", "适用交易类型", "发布日期", "施行日期", "有效期至", "暂行或试行", "清理意见", "存在问题", "清理说明"];
+
+    private static readonly double[] Widths = [40, 24, 24, 12, 30, 13, 13, 13, 11, 11, 36, 40];
+    private static readonly char[] ListSeparators = ['、', ',', '，', ';', '；'];
+
+    public sealed record ReadResult(IReadOnlyList<ImportedRow> Rows, IReadOnlyList<RuleImportError> Errors);
+
+    public sealed record ImportedRow(int Row, RuleForm Rule, RuleSubmission Submission);
+
+    public static MemoryStream Template()
+    {
+        using var workbook = new XLWorkbook();
+        var sheet = workbook.AddWorksheet("规则清理报送");
+        for (var c = 0; c < Header.Length; c++)
+        {
+            sheet.Cell(1, c + 1).SetValue(Header[c]);
+            sheet.Column(c + 1).Width = Widths[c];
+        }
+        var header = sheet.Range(1, 1, 1, Header.Length);
+        header.Style.Font.Bold = true;
+        header.Style.Fill.BackgroundColor = XLColor.LightGray;
+        header.Style.Alignment.WrapText = true;
+        // The example row is the seed's own plan, with its real date (its number is not in the seed's text).
+        object[] example = ["推进提升全区公共资源交易平台建设实施方案", "", "宁夏回族自治区人民政府办公厅", "规范性文件", "工程建设招标投标、政府采购",
+            "2016-02-24", "", "", "否", "保留", "", "符合上位法规定，继续有效。"];
+        for (var c = 0; c < example.Length; c++)
+        {
+            sheet.Cell(2, c + 1).SetValue(example[c].ToString());
+            sheet.Cell(2, c + 1).DataType = XLDataType.Text;
+        }
+        sheet.Range(2, 4, MaxRows + 1, 4).SetDataValidation().List($"\"{string.Join(",", RuleNames.Levels.Select(l => l.Chinese()))}\"", true);
+        sheet.Range(2, 9, MaxRows + 1, 9).SetDataValidation().List("\"是,否\"", true);
+        sheet.Range(2, 10, MaxRows + 1, 10).SetDataValidation().List($"\"{string.Join(",", RuleNames.Proposals.Select(p => p.Chinese()))}\"", true);
+        sheet.Range(2, 6, MaxRows + 1, 8).Style.DateFormat.Format = "yyyy-mm-dd";
+
+        var notes = workbook.AddWorksheet("填写说明");
+        string[] lines =
+        [
+            "一行报送一件规则；带 * 的列必填：文件名称、制定机关、效力层级、适用交易类型、清理意见。",
+            "文号格式如“宁政办发〔2016〕35号”或“国务院令第613号”；没有文号的（如法律）留空。",
+            $"效力层级：{string.Join("、", RuleNames.Levels.Select(l => l.Chinese()))}。",
+            $"适用交易类型（可多个，用“、”分隔）：{string.Join("、", TradeTypeNames.All.Select(t => t.Chinese()))}。",
+            "日期填写为日期或 yyyy-MM-dd 文本；不确定的日期请留空，不要估填。",
+            $"清理意见：{string.Join("、", RuleNames.Proposals.Select(p => p.Chinese()))}。",
+            $"存在问题（可多个，用“、”分隔）：{string.Join("、", RuleNames.Problems.Select(p => p.Chinese()))}。",
+            "任何一行有误时整个文件都不会导入，请按错误报告逐行修改后重新导入。",
+        ];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            notes.Cell(i + 1, 1).SetValue(lines[i]);
+        }
+        notes.Column(1).Width = 110;
+        sheet.SheetView.FreezeRows(1);
+        var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        stream.Position = 0;
+        return stream;
+    }
+
+    public static async Task<ReadResult> ReadAsync(string fileName, long? length, Stream content, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(Path.GetExtension(fileName), ".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new DomainException($"只能导入 Excel 文件（.xlsx）：“{fileName}”不是 .xlsx 文件。");
+        }
+        using var buffer = await Uploads.ReadLimitedAsync(content, length, MaxBytes, cancellationToken);
+        using var workbook = Open(buffer);
+        var sheet = workbook.Worksheets.First();
+        if (Enumerable.Range(1, Header.Length).Any(c => sheet.Cell(1, c).GetFormattedString().Trim().TrimStart('*') != Header[c - 1]))
+        {
+            throw new DomainException($"第1行须为表头“{string.Join(" | ", Header)}”，请下载并使用报送模板。");
+        }
+        var lastRow = sheet.LastRowUsed()?.RowNumber() ?? 1;
+        if (lastRow - 1 > MaxRows)
+        {
+            throw new DomainException($"文件超过 {MaxRows} 行数据，请分批导入。");
+        }
+        var rows = new List<ImportedRow>();
+        var errors = new List<RuleImportError>();
+        var seenNumbers = new Dictionary<string, int>();
+        for (var r = 2; r <= lastRow; r++)
+        {
+            var cells = Enumerable.Range(1, Header.Length).Select(c => sheet.Cell(r, c)).ToArray();
+            if (cells.All(c => c.IsEmpty()))
+            {
+                continue;
+            }
+            var messages = new List<string>();
+            var row = ReadRow(cells, messages);
+            if (row is not null)
+            {
+                try
+                {
+                    // The entity's own checks (lengths, date order, 文号 shape), so the row report says everything at once.
+                    var number = DocumentNumbers.Normalise(row.Value.Rule.DocumentNumber);
+                    if (number is not null && seenNumbers.TryGetValue(number, out var first))
+                    {
+                        messages.Add($"文号“{number}”与第{first}行重复。");
+                    }
+                    else if (number is not null)
+                    {
+                        seenNumbers[number] = r;
+                    }
+                }
+                catch (DomainException e)
+                {
+                    messages.Add(e.Message);
+                }
+            }
+            if (messages.Count > 0)
+            {
+                errors.AddRange(messages.Select(m => new RuleImportError(r, m)));
+            }
+            else if (row is { } ok)
+            {
+                rows.Add(new ImportedRow(r, ok.Rule, ok.Submission));
+            }
+        }
+        if (rows.Count == 0 && errors.Count == 0)
+        {
+            throw new DomainException("文件中没有数据行（表头下方一行一件规则）。");
+        }
+        return new ReadResult(rows, errors);
+    }
+
+    private static (RuleForm Rule, RuleSubmission Submission)? ReadRow(IXLCell[] cells, List<string> errors)
+    {
+        string Text(int i) => cells[i].GetFormattedString().Trim();
+        var title = Text(0);
+        if (title.Length == 0)
+        {
+            errors.Add("文件名称不能为空。");
+        }
+        var issuer = Text(2);
+        if (issuer.Length == 0)
+        {
+            errors.Add("制定机关不能为空。");
+        }
+        RuleLevel level = default;
+        if (!RuleNames.TryParseLevel(Text(3), out level))
+        {
+            errors.Add($"效力层级“{Text(3)}”无效，只能是{string.Join("、", RuleNames.Levels.Select(l => l.Chinese()))}之一。");
+        }
+        var types = new List<TradeType>();
+        var typeTexts = Text(4).Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (typeTexts.Length == 0)
+        {
+            errors.Add("适用交易类型不能为空。");
+        }
+        foreach (var text in typeTexts)
+        {
+            if (RuleNames.TryParseTradeType(text, out var type))
+            {
+                types.Add(type);
+            }
+            else
+            {
+                errors.Add($"交易类型“{text}”无效，只能是{string.Join("、", TradeTypeNames.All.Select(t => t.Chinese()))}。");
+            }
+        }
+        var issued = ReadDate(cells[5], "发布日期", errors);
+        var effective = ReadDate(cells[6], "施行日期", errors);
+        var expires = ReadDate(cells[7], "有效期至", errors);
+        bool temporary = false;
+        switch (Text(8))
+        {
+            case "" or "否":
+                break;
+            case "是":
+                temporary = true;
+                break;
+            default:
+                errors.Add($"暂行或试行“{Text(8)}”无效，只能填“是”或“否”（或留空）。");
+                break;
+        }
+        RuleProposal proposal = default;
+        if (!RuleNames.TryParseProposal(Text(9), out proposal))
+        {
+            errors.Add($"清理意见“{Text(9)}”无效，只能是{string.Join("、", RuleNames.Proposals.Select(p => p.Chinese()))}之一。");
+        }
+        var problems = RuleProblem.None;
+        foreach (var text in Text(10).Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (RuleNames.TryParseProblem(text, out var problem))
+            {
+                problems |= problem;
+            }
+            else
+            {
+                errors.Add($"存在问题“{text}”无效，只能是{string.Join("、", RuleNames.Problems.Select(p => p.Chinese()))}。");
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return null;
+        }
+        var form = new RuleForm(title, Text(1), issuer, level, types, issued, effective, expires, temporary, null, null);
+        try
+        {
+            // Every check the entity makes, before anything is written.
+            var probe = new Rule(form, 0, DateTime.UnixEpoch);
+            probe.Submit(proposal, problems, Text(11), null, null, null, DateTime.UnixEpoch);
+        }
+        catch (DomainException e)
+        {
+            errors.Add(e.Message);
+            return null;
+        }
+        return (form, new RuleSubmission(proposal, problems, Text(11)));
+    }
+
+    private static DateOnly? ReadDate(IXLCell cell, string column, List<string> errors)
+    {
+        if (cell.IsEmpty())
+        {
+            return null;
+        }
+        if (cell.DataType == XLDataType.DateTime)
+        {
+            return DateOnly.FromDateTime(cell.GetDateTime());
+        }
+        var text = cell.GetFormattedString().Trim();
+        if (text.Length == 0)
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(text, ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d", "yyyy年M月d日"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+        errors.Add($"{column}“{text}”无法识别，请填写日期或 yyyy-MM-dd 格式的文本（如 2016-02-24）。");
+        return null;
+    }
+
+    private static XLWorkbook Open(Stream buffer)
+    {
+        try
+        {
+            var workbook = new XLWorkbook(buffer);
+            if (!workbook.Worksheets.Any())
+            {
+                workbook.Dispose();
+                throw new InvalidDataException("no worksheet");
+            }
+            return workbook;
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not DomainException)
+        {
+            throw new DomainException("文件已损坏或不是有效的 Excel（.xlsx）文件，无法读取。请用 Excel 或 WPS 另存为 .xlsx 后重试。");
+        }
+    }
+}

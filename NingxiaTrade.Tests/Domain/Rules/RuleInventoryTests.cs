@@ -1,0 +1,155 @@
+using Microsoft.EntityFrameworkCore;
+using NingxiaTrade.Domain.Accounts;
+using NingxiaTrade.Domain.Common;
+using NingxiaTrade.Domain.Rules;
+
+namespace NingxiaTrade.Tests.Domain.Rules;
+
+public sealed class RuleInventoryTests : RuleTestBase
+{
+    [Fact]
+    public async Task WholePath_SubmitReviewPublish_RuleInCatalogueAndCitable()
+    {
+        As(Housing);
+        var id = await Inventory.CreateAsync(Form("宁夏回族自治区房屋建筑和市政基础设施工程招标投标管理办法", "宁建发〔2016〕12号", D("2016-03-01")),
+            new RuleSubmission(RuleProposal.Amend, RuleProblem.SetsFees | RuleProblem.DisguisedApprovalByFiling, "第十条收取的备案费应删除。"));
+
+        As(Legal);
+        var queue = await Inventory.QueueAsync();
+        var item = Assert.Single(queue);
+        Assert.Equal((id, RuleProposal.Amend, "住房城乡建设厅"), (item.RuleId, item.Proposal, item.DepartmentName));
+        await Inventory.DecideAsync(id, LegalityDecision.PassWithChanges, "同意修改后保留。", "删除第十条备案收费。");
+        Assert.Empty(await Inventory.QueueAsync());
+
+        var versionId = await Catalogue.PublishAsync("2016年第一版", D("2016-07-01"));
+        var version = await Catalogue.GetAsync(versionId);
+        var entry = Assert.Single(version.Entries);
+        Assert.Equal((id, 1, "宁建发〔2016〕12号", "住房城乡建设厅"), (entry.RuleId, entry.Sequence, entry.DocumentNumber, entry.DepartmentName));
+        Assert.True(await Catalogue.IsCitableAsync(id, D("2016-07-01")));
+        Assert.False(await Catalogue.IsCitableAsync(id, D("2016-06-30")));
+
+        var detail = await Inventory.GetAsync(id);
+        Assert.Equal(RuleStatus.Passed, detail.Rule.Status);
+        Assert.Equal(LegalityDecision.PassWithChanges, detail.Rule.Reviews.Single().Legality!.Decision);
+    }
+
+    [Fact]
+    public async Task Return_DepartmentAnswersAndResubmits_HistoryKeepsBothRounds()
+    {
+        As(Housing);
+        var id = await Inventory.CreateAsync(Form("建设工程招标代理机构管理暂行办法", "宁建发〔2015〕8号"),
+            new RuleSubmission(RuleProposal.Keep, RuleProblem.None, null));
+        As(Legal);
+        await Inventory.DecideAsync(id, LegalityDecision.Return, "设定了代理机构备案。", "第五条以备案名义变相审批，请说明或修改。");
+
+        As(Housing);
+        Assert.Equal(RuleStatus.Returned, (await Inventory.GetAsync(id)).Rule.Status);
+        var silent = await Assert.ThrowsAsync<DomainException>(() => Inventory.SubmitAsync(id, new RuleSubmission(RuleProposal.Keep, RuleProblem.None, null)));
+        Assert.Contains("答复", silent.Message);
+        await Inventory.SubmitAsync(id, new RuleSubmission(RuleProposal.Amend, RuleProblem.DisguisedApprovalByFiling, "删除第五条。", "已删除第五条备案要求。"));
+
+        As(Legal);
+        await Inventory.DecideAsync(id, LegalityDecision.Pass, "修改后符合规定。", null);
+        var rule = (await Inventory.GetAsync(id)).Rule;
+        Assert.Equal(RuleStatus.Passed, rule.Status);
+        Assert.Equal([1, 2], rule.Reviews.OrderBy(r => r.Round).Select(r => r.Round));
+        Assert.Equal([LegalityDecision.Return, LegalityDecision.Pass], rule.Reviews.OrderBy(r => r.Round).Select(r => r.Legality!.Decision));
+        Assert.Equal("已删除第五条备案要求。", rule.Reviews.Single(r => r.Round == 2).AnswerToReturn);
+        Assert.True(rule.IsTemporary);
+    }
+
+    [Fact]
+    public async Task Supervisor_AnotherDepartmentsRule_CannotSeeChangeOrSubmit()
+    {
+        As(Housing);
+        var id = await Inventory.CreateAsync(Form("住房城乡建设厅的规范性文件"), null);
+
+        As(Finance);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Inventory.SubmitAsync(id, Keep));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Inventory.ChangeAsync(id, Form("改名"), null));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Inventory.GetAsync(id));
+        Assert.Equal(0, (await Inventory.ListAsync(new RuleQuery())).TotalCount);
+
+        As(Housing);
+        Assert.Equal(1, (await Inventory.ListAsync(new RuleQuery())).TotalCount);
+    }
+
+    [Theory]
+    [InlineData(Roles.Supervisor)]
+    [InlineData(Roles.Admin)]
+    [InlineData(Roles.CentreClerk)]
+    public async Task Decide_NotLegalOfficer_Refused(string role)
+    {
+        As(Housing);
+        var id = await Inventory.CreateAsync(Form("某规范性文件"), Keep);
+        Database.User.As(role);
+        Database.User.UserId = Housing;
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Inventory.DecideAsync(id, LegalityDecision.Pass, "通过", null));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Inventory.QueueAsync());
+    }
+
+    [Theory]
+    [InlineData(Roles.LegalOfficer)]
+    [InlineData(Roles.Admin)]
+    [InlineData(Roles.Bidder)]
+    public async Task Create_NotSupervisor_Refused(string role)
+    {
+        Database.User.As(role);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Inventory.CreateAsync(Form("某规范性文件"), Keep));
+    }
+
+    [Theory]
+    [InlineData("宁政办发[2016]35号", "宁政办发〔2016〕35号")]
+    [InlineData("宁政办发（2016）35号", "宁政办发〔2016〕35号")]
+    [InlineData(" 国务院令第613号 ", "国务院令第613号")]
+    [InlineData("主席令第二十一号", "主席令第二十一号")]
+    public void DocumentNumber_AcceptedShapes_Normalised(string input, string expected) =>
+        Assert.Equal(expected, DocumentNumbers.Normalise(input));
+
+    [Theory]
+    [InlineData("35号")]
+    [InlineData("宁政办发2016-35")]
+    [InlineData("宁政办发〔16〕35号")]
+    public void DocumentNumber_WrongShape_Refused(string input) =>
+        Assert.Contains("文号", Assert.Throws<DomainException>(() => DocumentNumbers.Normalise(input)).Message);
+
+    [Fact]
+    public async Task Create_DuplicateDocumentNumber_Refused()
+    {
+        As(Housing);
+        await Inventory.CreateAsync(Form("办法一", "宁建发〔2016〕1号"), null);
+        await Assert.ThrowsAsync<DomainException>(() => Inventory.CreateAsync(Form("办法二", "宁建发[2016]1号"), null));
+    }
+
+    [Fact]
+    public async Task Decide_RepealProposalPassed_RuleRepealedAndLeftOutOfNextCatalogue()
+    {
+        var kept = await PassedRuleAsync("保留的办法");
+        var repealed = await PassedRuleAsync("将被废止的办法");
+        var first = await Catalogue.PublishAsync("2016年第一版", D("2016-07-01"));
+
+        As(Housing);
+        await Inventory.SubmitAsync(repealed, new RuleSubmission(RuleProposal.Repeal, RuleProblem.ConflictsWithSuperiorLaw, "与新修订的上位法抵触。"));
+        As(Legal);
+        await Inventory.DecideAsync(repealed, LegalityDecision.Pass, "同意废止。", null);
+        var second = await Catalogue.PublishAsync("2017年修订版", D("2017-01-01"));
+
+        Assert.Equal(RuleStatus.Repealed, (await Inventory.GetAsync(repealed)).Rule.Status);
+        Assert.Equal([kept], (await Catalogue.GetAsync(second)).Entries.Select(e => e.RuleId));
+        var report = await Catalogue.CompareAsync(first, second);
+        Assert.Empty(report.Added);
+        Assert.Equal([repealed], report.Removed.Select(e => e.RuleId));
+    }
+
+    [Fact]
+    public async Task Decide_ReturnWithoutReasons_Refused()
+    {
+        As(Housing);
+        var id = await Inventory.CreateAsync(Form("某规范性文件"), Keep);
+        As(Legal);
+        await Assert.ThrowsAsync<DomainException>(() => Inventory.DecideAsync(id, LegalityDecision.Return, "不同意", null));
+        await using var db = Database.CreateDbContext();
+        Assert.Equal(RuleStatus.UnderReview, (await db.Rules.SingleAsync()).Status);
+    }
+}
