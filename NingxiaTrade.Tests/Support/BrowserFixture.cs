@@ -99,7 +99,8 @@ public sealed class BrowserSession(IBrowserContext context, IPage page) : IAsync
     public ValueTask DisposeAsync() => new(context.CloseAsync());
 }
 
-[CollectionDefinition(Name)]
+// Runs alone, after the parallel collections: the browser journeys are timing-sensitive on a busy 2-core machine.
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "Browser";
