@@ -245,6 +245,10 @@ public sealed class ExpertPool(IDbContextFactory<TradeDbContext> contexts, ICurr
             }
             try
             {
+                if (sheet.Cell(row, 2).DataType == ClosedXML.Excel.XLDataType.Number)
+                {
+                    throw new DomainException("身份证号码被 Excel 存成了数字，后几位已丢失：请将该列设为文本格式后重新填写。");
+                }
                 var region = regionByName.TryGetValue(Cell(5), out var r) ? r : Regions.IsKnown(Cell(5)) ? Cell(5) : throw new DomainException($"所在市“{Cell(5)}”不是宁夏的地级市。");
                 var specialtyCodes = Cell(6).Split(['、', ';', '；', ',', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
                 var unknown = specialtyCodes.Where(c => !codes.Contains(c.ToUpperInvariant())).ToList();
