@@ -43,7 +43,8 @@ public static class DrawAlgorithm
     public static Guid[] Sort(IEnumerable<Guid> ids)
     {
         var array = ids.Distinct().ToArray();
-        Array.Sort(array, CompareIds);
+        var keys = Array.ConvertAll(array, id => id.ToString("D"));
+        Array.Sort(keys, array, StringComparer.Ordinal);
         return array;
     }
 
