@@ -17,6 +17,7 @@ builder.Services.AddProjectsModule(builder.Configuration);
 builder.Services.AddWorkflowsModule();
 builder.Services.AddMarketEntitiesModule(builder.Configuration);
 builder.Services.AddCreditModule(builder.Configuration);
+builder.Services.AddExpertsModule(builder.Configuration);
 
 var app = builder.Build();
 
@@ -48,6 +49,7 @@ app.MapWorkflowsApi();
 app.MapProjectsApi();
 app.MapMarketEntitiesApi();
 app.MapCreditApi();
+app.MapExpertsApi();
 
 await app.RunAsync();
 return 0;

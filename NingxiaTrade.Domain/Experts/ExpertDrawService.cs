@@ -223,6 +223,26 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
         return (facts, outcomes);
     }
 
+    /// <summary>Lots a clerk can draw for: the newest 200 of the region's projects.</summary>
+    public async Task<IReadOnlyList<LotChoice>> LotChoicesAsync(CancellationToken cancellationToken = default)
+    {
+        user.Demand(Roles.CentreClerk);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await (from l in db.Lots
+                      join p in db.TradeProjects on l.ProjectId equals p.Id
+                      orderby p.CreatedUtc descending, l.Number
+                      select new LotChoice(l.Id, p.Code, p.Name, l.Name, p.TendererName, p.RegionCode)).Take(200).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Registered entities a clerk can name as bidders.</summary>
+    public async Task<IReadOnlyList<EntityChoice>> BidderChoicesAsync(CancellationToken cancellationToken = default)
+    {
+        user.Demand(Roles.CentreClerk);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.MarketEntities.AsNoTracking().Where(e => e.Status == MarketEntityStatus.Approved).OrderBy(e => e.Name)
+            .Select(e => new EntityChoice(e.Id, e.Name)).Take(500).ToListAsync(cancellationToken);
+    }
+
     /// <summary>Draws of a lot without who was drawn (safe for any clerk or supervisor).</summary>
     public async Task<IReadOnlyList<DrawSummary>> ListAsync(Guid? lotId = null, CancellationToken cancellationToken = default)
     {
@@ -467,6 +487,10 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
         return last;
     }
 }
+
+public sealed record LotChoice(Guid LotId, string ProjectCode, string ProjectName, string LotName, string TendererName, string RegionCode);
+
+public sealed record EntityChoice(Guid Id, string Name);
 
 public sealed record DrawSummary(Guid Id, string ProjectCode, string ProjectName, string LotName, string TendererName, DateTime EvaluationStartUtc,
     string Place, bool IsRemote, DateTime CreatedUtc, string CreatedByName, bool Mine);

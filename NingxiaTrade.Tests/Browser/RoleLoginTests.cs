@@ -44,6 +44,7 @@ public class RoleLoginTests(BrowserFixture browser)
 
     private const string EntitiesGroup = "市场主体";
     private const string CreditGroup = "信用管理";
+    private const string ExpertsGroup = "评标专家";
     private static readonly string[] EntityRoles = [Roles.Bidder, Roles.Tenderer, Roles.Agent];
 
     /// <summary>Market entities and credit: each entry with the roles that see it.</summary>
@@ -56,12 +57,16 @@ public class RoleLoginTests(BrowserFixture browser)
         (new(CreditGroup, "信用记录与禁入", "/credit"), [Roles.Supervisor, Roles.Admin]),
         (new(CreditGroup, "信用修复审核", "/credit/repairs"), [Roles.Supervisor]),
         (new(CreditGroup, "信用查询", "/public/credit"), [.. Roles.All]),
+        (new(ExpertsGroup, "专家抽取", "/experts/draws"), [Roles.CentreClerk, Roles.Supervisor]),
+        (new(ExpertsGroup, "专家库", "/experts"), [Roles.CentreClerk, Roles.Supervisor, Roles.Admin]),
+        (new(ExpertsGroup, "我的评标邀请", "/experts/invitations"), [Roles.Expert]),
     ];
 
     private static readonly (string Panel, string[] Roles)[] ModulePanels =
     [
         ("我的市场主体", EntityRoles),
         ("主体登记审核", [Roles.CentreClerk]),
+        ("评标邀请", [Roles.Expert]),
     ];
 
     private static readonly string[] EveryRolePanels = ["账户安全"];

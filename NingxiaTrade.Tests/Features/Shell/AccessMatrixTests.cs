@@ -57,6 +57,13 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         ["/credit"] = Access.Only(Roles.Supervisor, Roles.Admin),
         ["/credit/repairs"] = Access.Only(Roles.Supervisor),
         ["/public/credit"] = Access.Anyone,
+        ["/experts"] = Access.Only(Roles.CentreClerk, Roles.Supervisor, Roles.Admin),
+        ["/experts/{Id:guid}"] = Access.Only(Roles.CentreClerk, Roles.Supervisor, Roles.Admin),
+        // The page lets clerks and supervisors in; ExpertDrawService decides per draw (the running clerk, supervisors).
+        ["/experts/draws"] = Access.Only(Roles.CentreClerk, Roles.Supervisor),
+        ["/experts/draws/{Id:guid}"] = Access.Only(Roles.CentreClerk, Roles.Supervisor),
+        ["/experts/draws/{Id:guid}/verify"] = Access.Only(Roles.Supervisor),
+        ["/experts/invitations"] = Access.Only(Roles.Expert),
     };
 
     public static TheoryData<string> Callers => [AccessMatrixFixture.Anonymous, .. Roles.All];

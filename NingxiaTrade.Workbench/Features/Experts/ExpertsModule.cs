@@ -1,0 +1,25 @@
+using MudBlazor;
+using NingxiaTrade.Domain.Accounts;
+using NingxiaTrade.Workbench.Features.Experts.Components;
+using NingxiaTrade.Workbench.Features.Shell;
+
+namespace NingxiaTrade.Workbench.Features.Experts;
+
+/// <summary>评标专家: the pool, the auditable draw, supervisors' re-verification and experts' invitations.</summary>
+public sealed class ExpertsModule : IWorkbenchModule
+{
+    public string Group => "评标专家";
+    public int Order => 320;
+
+    public IReadOnlyList<MenuEntry> Menu { get; } =
+    [
+        new("专家抽取", "/experts/draws", Icons.Material.Filled.Casino, [Roles.CentreClerk, Roles.Supervisor], 1),
+        new("专家库", "/experts", Icons.Material.Filled.Groups, [Roles.CentreClerk, Roles.Supervisor, Roles.Admin], 2),
+        new("我的评标邀请", "/experts/invitations", Icons.Material.Filled.MarkEmailUnread, [Roles.Expert], 3),
+    ];
+
+    public IReadOnlyList<HomePanel> Panels { get; } =
+    [
+        new("评标邀请", typeof(InvitationsPanel), [Roles.Expert], 30, 6),
+    ];
+}
