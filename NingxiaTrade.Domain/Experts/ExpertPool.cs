@@ -132,6 +132,15 @@ public sealed class ExpertPool(IDbContextFactory<TradeDbContext> contexts, ICurr
         return expert.Id;
     }
 
+    /// <summary>The signed-in expert's own record (application or pool entry), if any.</summary>
+    public async Task<Expert?> MineAsync(CancellationToken cancellationToken = default)
+    {
+        user.Demand(Roles.Expert);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var id = await db.Users.Where(u => u.Id == user.UserId).Select(u => u.ExpertId).SingleOrDefaultAsync(cancellationToken);
+        return id is null ? null : await db.Experts.AsNoTracking().Include(e => e.Specialties).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+    }
+
     /// <summary>On-line application by an expert's own account; a clerk reviews it.</summary>
     public async Task<Guid> ApplyAsync(ExpertProfile profile, CancellationToken cancellationToken = default)
     {

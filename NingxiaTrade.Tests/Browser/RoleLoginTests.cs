@@ -60,6 +60,10 @@ public class RoleLoginTests(BrowserFixture browser)
         (new(ExpertsGroup, "专家抽取", "/experts/draws"), [Roles.CentreClerk, Roles.Supervisor]),
         (new(ExpertsGroup, "专家库", "/experts"), [Roles.CentreClerk, Roles.Supervisor, Roles.Admin]),
         (new(ExpertsGroup, "我的评标邀请", "/experts/invitations"), [Roles.Expert]),
+        (new(ExpertsGroup, "入库申请", "/experts/apply"), [Roles.Expert]),
+        (new(ExpertsGroup, "入库审核", "/experts/applications"), [Roles.CentreClerk]),
+        (new(ExpertsGroup, "导入专家", "/experts/import"), [Roles.CentreClerk]),
+        (new(ExpertsGroup, "专业分类", "/experts/specialties"), [Roles.Admin]),
     ];
 
     private static readonly (string Panel, string[] Roles)[] ModulePanels =

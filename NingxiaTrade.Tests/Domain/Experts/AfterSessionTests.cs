@@ -128,3 +128,34 @@ public class ExpertAssessmentTests : ExpertTestBase
         Assert.Equal(member.Name, workbook.Worksheet(1).Cell(2, 2).GetString());
     }
 }
+
+public class ExpertApplicationTests : ExpertTestBase
+{
+    [Fact]
+    public async Task Apply_ThenClerkApproves_ExpertIsInThePoolAndLinked()
+    {
+        ActAsExpert();
+        var id = await Pool.ApplyAsync(new ExpertProfile("周明远", IdNumber.Generate("640104", new DateOnly(1970, 2, 2), 8).Value, "高级工程师",
+            "宁夏大学", null, "640100", ["A08"]));
+        Assert.Equal(ExpertStatus.Pending, (await Pool.MineAsync())!.Status);
+        await Assert.ThrowsAsync<DomainException>(() => Pool.ApplyAsync(new ExpertProfile("周明远", IdNumber.Generate("640104", new DateOnly(1970, 2, 2), 9).Value,
+            "高级工程师", "宁夏大学", null, "640100", ["A08"])));
+
+        ActAsClerk();
+        await Assert.ThrowsAsync<DomainException>(() => Pool.ReviewAsync(id, false, null));
+        await Pool.ReviewAsync(id, true, "材料齐全");
+        ActAsExpert();
+        Assert.Equal(ExpertStatus.Active, (await Pool.MineAsync())!.Status);
+    }
+
+    [Fact]
+    public async Task Add_BadIdNumberOrUnknownSpecialty_IsRefused()
+    {
+        ActAsClerk();
+        var good = IdNumber.Generate("640104", new DateOnly(1970, 2, 2), 8).Value;
+        var error = await Assert.ThrowsAsync<DomainException>(() => Pool.AddAsync(new ExpertProfile("张三", good[..17] + (good[17] == '0' ? '1' : '0'), "工程师", "宁夏大学", null, "640100", ["A08"])));
+        Assert.Contains("校验码", error.Message);
+        error = await Assert.ThrowsAsync<DomainException>(() => Pool.AddAsync(new ExpertProfile("张三", good, "工程师", "宁夏大学", null, "640100", ["Z01"])));
+        Assert.Contains("Z01", error.Message);
+    }
+}

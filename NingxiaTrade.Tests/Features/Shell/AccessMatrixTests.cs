@@ -64,6 +64,10 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         ["/experts/draws/{Id:guid}"] = Access.Only(Roles.CentreClerk, Roles.Supervisor),
         ["/experts/draws/{Id:guid}/verify"] = Access.Only(Roles.Supervisor),
         ["/experts/invitations"] = Access.Only(Roles.Expert),
+        ["/experts/apply"] = Access.Only(Roles.Expert),
+        ["/experts/applications"] = Access.Only(Roles.CentreClerk),
+        ["/experts/import"] = Access.Only(Roles.CentreClerk),
+        ["/experts/specialties"] = Access.Only(Roles.Admin),
     };
 
     public static TheoryData<string> Callers => [AccessMatrixFixture.Anonymous, .. Roles.All];

@@ -16,6 +16,10 @@ public sealed class ExpertsModule : IWorkbenchModule
         new("专家抽取", "/experts/draws", Icons.Material.Filled.Casino, [Roles.CentreClerk, Roles.Supervisor], 1),
         new("专家库", "/experts", Icons.Material.Filled.Groups, [Roles.CentreClerk, Roles.Supervisor, Roles.Admin], 2),
         new("我的评标邀请", "/experts/invitations", Icons.Material.Filled.MarkEmailUnread, [Roles.Expert], 3),
+        new("入库申请", "/experts/apply", Icons.Material.Filled.HowToReg, [Roles.Expert], 4),
+        new("入库审核", "/experts/applications", Icons.Material.Filled.FactCheck, [Roles.CentreClerk], 5),
+        new("导入专家", "/experts/import", Icons.Material.Filled.UploadFile, [Roles.CentreClerk], 6),
+        new("专业分类", "/experts/specialties", Icons.Material.Filled.AccountTree, [Roles.Admin], 7),
     ];
 
     public IReadOnlyList<HomePanel> Panels { get; } =
