@@ -31,7 +31,8 @@ public sealed class CryptoDrawSeedSource : IDrawSeedSource
 /// <item>Partial Fisher–Yates over the candidate array (the group's sorted pool without experts picked by earlier
 /// groups): pick <c>i</c> (0-based) swaps position i with position i + below(n − i) and takes position i. The first
 /// <c>count</c> picks are invited, the next <c>backups</c> are standing by, and replacements continue the same
-/// sequence; a pick already in the draw (another group's replacement) is skipped.</item>
+/// sequence; a pick already in the draw (another group's replacement) or no longer available (suspended or on leave
+/// since the draw) is skipped, and each member keeps its position in the sequence.</item>
 /// </list>
 /// </summary>
 public static class DrawAlgorithm

@@ -162,13 +162,15 @@ public class ExpertDraw
 
     /// <summary>
     /// Replaces a member who declined or did not answer: the next standby of the group is invited, or, with none left,
-    /// the group's pick sequence continues over the recorded pool (see <see cref="DrawAlgorithm"/>).
+    /// the group's pick sequence continues over the recorded pool (see <see cref="DrawAlgorithm"/>). Experts no longer
+    /// <paramref name="available"/> (suspended or on leave since the draw) are passed over; the record keeps each member's
+    /// position in the sequence, so the draw still re-verifies.
     /// </summary>
-    public DrawMember? Replace(DrawMember gone, Func<Guid, string> nameOf, TimeSpan answerWindow, DateTime nowUtc)
+    public DrawMember? Replace(DrawMember gone, Func<Guid, string> nameOf, Func<Guid, bool> available, TimeSpan answerWindow, DateTime nowUtc)
     {
         var group = _groups.Single(g => g.Index == gone.GroupIndex);
         var deadline = nowUtc + answerWindow < EvaluationStartUtc ? nowUtc + answerWindow : EvaluationStartUtc;
-        var standby = _members.Where(m => m.GroupIndex == group.Index && m.State == DrawMemberState.Standby).MinBy(m => m.Order);
+        var standby = _members.Where(m => m.GroupIndex == group.Index && m.State == DrawMemberState.Standby && available(m.ExpertId)).MinBy(m => m.Order);
         if (standby is not null)
         {
             standby.Invite(gone.Id, nowUtc, deadline);
@@ -181,7 +183,7 @@ public class ExpertDraw
         var picks = DrawAlgorithm.Picks(SeedBytes, group.Index, candidates, candidates.Count);
         for (var order = lastOrder + 1; order < picks.Length; order++)
         {
-            if (!inDraw.Contains(picks[order]))
+            if (!inDraw.Contains(picks[order]) && available(picks[order]))
             {
                 var member = new DrawMember(Id, group.Index, order, picks[order], nameOf(picks[order]), DrawMemberState.Invited, nowUtc, deadline, gone.Id);
                 _members.Add(member);

@@ -471,13 +471,15 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
             {
                 break;
             }
-            var names = new Dictionary<Guid, string>();
             var group = draw.Groups.Single(g => g.Index == gone.GroupIndex);
-            foreach (var row in await db.Experts.AsNoTracking().Where(e => group.PoolIds.Contains(e.Id)).Select(e => new { e.Id, e.Name }).ToListAsync(cancellationToken))
-            {
-                names[row.Id] = row.Name;
-            }
-            var member = draw.Replace(gone, id => names.GetValueOrDefault(id, ""), settings.ReplacementAnswerWindow, now);
+            var poolIds = group.PoolIds.ToList();
+            var names = await db.Experts.AsNoTracking().Where(e => poolIds.Contains(e.Id) && e.Status == ExpertStatus.Active)
+                .Select(e => new { e.Id, e.Name }).ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
+            var onLeave = (await db.ExpertLeaves.AsNoTracking()
+                .Where(l => poolIds.Contains(l.ExpertId) && l.FromUtc < draw.EvaluationEndUtc && l.ToUtc > draw.EvaluationStartUtc)
+                .Select(l => l.ExpertId).ToListAsync(cancellationToken)).ToHashSet();
+            var member = draw.Replace(gone, id => names.GetValueOrDefault(id, ""), id => names.ContainsKey(id) && !onLeave.Contains(id),
+                settings.ReplacementAnswerWindow, now);
             if (member is not null && db.Entry(member).State == EntityState.Detached)
             {
                 db.DrawMembers.Add(member);

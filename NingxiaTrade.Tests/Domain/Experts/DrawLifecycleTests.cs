@@ -138,6 +138,25 @@ public class DrawLifecycleTests : ExpertTestBase
     }
 
     [Fact]
+    public async Task Decline_StandbySuspendedSinceTheDraw_IsPassedOver()
+    {
+        await AddExpertsAsync(8);
+        var id = await DrawAsync(count: 1, backups: 2);
+        ActAsClerk();
+        var before = await Draws.GetAsync(id);
+        var invited = before.Members.Single(m => m.State == DrawMemberState.Invited);
+        var standbys = before.Members.Where(m => m.State == DrawMemberState.Standby).OrderBy(m => m.Order).ToList();
+        await Pool.ChangeStatusAsync(standbys[0].ExpertId, ExpertStatus.Suspended, "违反评标纪律");
+        await LinkExpertAccountAsync(invited.ExpertId);
+
+        ActAsExpert();
+        Assert.Equal(standbys[1].Name, await Draws.RespondAsync(invited.Id, false, "出差"));
+        ActAsClerk();
+        var after = await Draws.GetAsync(id);
+        Assert.Equal(DrawMemberState.Standby, after.Members.Single(m => m.Id == standbys[0].Id).State);
+    }
+
+    [Fact]
     public async Task ExpireUnanswered_PastDeadline_ReplacedAutomatically()
     {
         await AddExpertsAsync(8);
