@@ -120,6 +120,25 @@ public sealed class ExpertPool(IDbContextFactory<TradeDbContext> contexts, ICurr
             .AsSplitQuery().SingleOrDefaultAsync(e => e.Id == id, cancellationToken) ?? throw new DomainException("未找到该专家。");
     }
 
+    /// <summary>Names of registered entities (declared conflicts, employers), for display.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> EntityNamesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        user.Demand(Roles.CentreClerk, Roles.Supervisor, Roles.Admin);
+        var list = ids.Distinct().ToList();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.MarketEntities.AsNoTracking().Where(e => list.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
+    }
+
+    /// <summary>Approved entities a clerk can pick as a declared conflict.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> EntityChoicesAsync(CancellationToken cancellationToken = default)
+    {
+        user.Demand(Roles.CentreClerk);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.MarketEntities.AsNoTracking().Where(e => e.Status == MarketEntities.MarketEntityStatus.Approved).OrderBy(e => e.Name)
+            .Select(e => new { e.Id, e.Name }).Take(500).ToListAsync(cancellationToken);
+        return rows.Select(r => (r.Id, r.Name)).ToList();
+    }
+
     /// <summary>A clerk enters an expert directly into the pool (在库).</summary>
     public async Task<Guid> AddAsync(ExpertProfile profile, CancellationToken cancellationToken = default)
     {
