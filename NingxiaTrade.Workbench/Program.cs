@@ -18,6 +18,7 @@ builder.Services.AddWorkflowsModule();
 builder.Services.AddMarketEntitiesModule(builder.Configuration);
 builder.Services.AddCreditModule(builder.Configuration);
 builder.Services.AddRulesModule();
+builder.Services.AddExpertsModule(builder.Configuration);
 
 var app = builder.Build();
 
@@ -50,6 +51,7 @@ app.MapProjectsApi();
 app.MapMarketEntitiesApi();
 app.MapCreditApi();
 app.MapRulesApi();
+app.MapExpertsApi();
 
 await app.RunAsync();
 return 0;

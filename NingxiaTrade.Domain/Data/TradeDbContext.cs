@@ -6,6 +6,7 @@ using NingxiaTrade.Domain.ApiKeys;
 using NingxiaTrade.Domain.Audit;
 using NingxiaTrade.Domain.Calendar;
 using NingxiaTrade.Domain.Credit;
+using NingxiaTrade.Domain.Experts;
 using NingxiaTrade.Domain.MarketEntities;
 using NingxiaTrade.Domain.Organisations;
 using NingxiaTrade.Domain.Projects;
@@ -53,6 +54,16 @@ public abstract class TradeDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<CatalogueVersion> CatalogueVersions => Set<CatalogueVersion>();
     public DbSet<CatalogueEntry> CatalogueEntries => Set<CatalogueEntry>();
     public DbSet<DocumentTemplate> DocumentTemplates => Set<DocumentTemplate>();
+    public DbSet<Specialty> Specialties => Set<Specialty>();
+    public DbSet<Expert> Experts => Set<Expert>();
+    public DbSet<ExpertSpecialty> ExpertSpecialties => Set<ExpertSpecialty>();
+    public DbSet<ExpertLeave> ExpertLeaves => Set<ExpertLeave>();
+    public DbSet<ExpertConflict> ExpertConflicts => Set<ExpertConflict>();
+    public DbSet<ExpertDraw> ExpertDraws => Set<ExpertDraw>();
+    public DbSet<DrawGroup> DrawGroups => Set<DrawGroup>();
+    public DbSet<DrawMember> DrawMembers => Set<DrawMember>();
+    public DbSet<ExpertDrawView> ExpertDrawViews => Set<ExpertDrawView>();
+    public DbSet<ExpertAssessment> ExpertAssessments => Set<ExpertAssessment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -47,6 +47,7 @@ public class RoleLoginTests(BrowserFixture browser)
 
     private const string EntitiesGroup = "市场主体";
     private const string CreditGroup = "信用管理";
+    private const string ExpertsGroup = "评标专家";
     private static readonly string[] EntityRoles = [Roles.Bidder, Roles.Tenderer, Roles.Agent];
 
     /// <summary>Market entities and credit: each entry with the roles that see it.</summary>
@@ -59,12 +60,20 @@ public class RoleLoginTests(BrowserFixture browser)
         (new(CreditGroup, "信用记录与禁入", "/credit"), [Roles.Supervisor, Roles.Admin]),
         (new(CreditGroup, "信用修复审核", "/credit/repairs"), [Roles.Supervisor]),
         (new(CreditGroup, "信用查询", "/public/credit"), [.. Roles.All]),
+        (new(ExpertsGroup, "专家抽取", "/experts/draws"), [Roles.CentreClerk, Roles.Supervisor]),
+        (new(ExpertsGroup, "专家库", "/experts"), [Roles.CentreClerk, Roles.Supervisor, Roles.Admin]),
+        (new(ExpertsGroup, "我的评标邀请", "/experts/invitations"), [Roles.Expert]),
+        (new(ExpertsGroup, "入库申请", "/experts/apply"), [Roles.Expert]),
+        (new(ExpertsGroup, "入库审核", "/experts/applications"), [Roles.CentreClerk]),
+        (new(ExpertsGroup, "导入专家", "/experts/import"), [Roles.CentreClerk]),
+        (new(ExpertsGroup, "专业分类", "/experts/specialties"), [Roles.Admin]),
     ];
 
     private static readonly (string Panel, string[] Roles)[] ModulePanels =
     [
         ("我的市场主体", EntityRoles),
         ("主体登记审核", [Roles.CentreClerk]),
+        ("评标邀请", [Roles.Expert]),
     ];
 
     /// <summary>The 制度规则 entries beyond 征求意见 (everyone's), and who sees each.</summary>

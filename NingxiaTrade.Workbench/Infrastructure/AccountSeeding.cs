@@ -27,6 +27,7 @@ public static class AccountSeeding
         var db = sp.GetRequiredService<TradeDbContext>();
         await ReferenceData.SeedAsync(db);
         await NingxiaTrade.Domain.Workflows.WorkflowDefinitionService.SeedDefaultsAsync(db, sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        await NingxiaTrade.Domain.Experts.ExpertPool.SeedSpecialtiesAsync(db);
 
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
@@ -71,6 +72,8 @@ public static class AccountSeeding
         // Demo market entities, linked to the demo bidder, tenderer and agent created above.
         await Features.MarketEntities.MarketEntityDemoData.SeedAsync(db, time, sp.GetRequiredService<NingxiaTrade.Domain.MarketEntities.SealSettings>());
         await NingxiaTrade.Workbench.Features.Rules.DemoRules.SeedAsync(services, configuration);
+        // Demo experts (some at the demo entities), and the demo expert account linked to one of them.
+        await Features.Experts.ExpertDemoData.SeedAsync(db, time);
     }
 
     private static async Task AttachOrganisationAsync(TradeDbContext db, ApplicationUser user, string role, string? organisation)

@@ -24,6 +24,11 @@ public static class Policies
     /// <summary>Who keeps credit records and ban lists: supervisors and administrators.</summary>
     public const string CreditKeeper = nameof(CreditKeeper);
 
+    /// <summary>Who opens expert draws: clerks (their own before the session) and supervisors; the service checks each draw.</summary>
+    public const string DrawReader = nameof(DrawReader);
+    /// <summary>Expert accounts (their own invitations).</summary>
+    public const string ExpertAccount = nameof(ExpertAccount);
+
     public static void AddWorkbenchPolicies(this AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
@@ -34,6 +39,8 @@ public static class Policies
         options.AddPolicy(RegistryReader, p => p.RequireRole(Roles.CentreClerk, Roles.Supervisor, Roles.Admin));
         options.AddPolicy(CentreClerk, p => p.RequireRole(Roles.CentreClerk));
         options.AddPolicy(Supervisor, p => p.RequireRole(Roles.Supervisor));
+        options.AddPolicy(DrawReader, p => p.RequireRole(Roles.CentreClerk, Roles.Supervisor));
+        options.AddPolicy(ExpertAccount, p => p.RequireRole(Roles.Expert));
         options.AddPolicy(CreditKeeper, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
         options.AddPolicy(ApiCaller, p => p
             .AddAuthenticationSchemes(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme, ApiKeyAuthenticationHandler.SchemeName)

@@ -70,6 +70,17 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         ["/rules/templates"] = Access.Only(Roles.LegalOfficer, Roles.CentreClerk, Roles.Admin),
         // The catalogue in force is public (四(一)2).
         ["/public/rules"] = Access.Anyone,
+        ["/experts"] = Access.Only(Roles.CentreClerk, Roles.Supervisor, Roles.Admin),
+        ["/experts/{Id:guid}"] = Access.Only(Roles.CentreClerk, Roles.Supervisor, Roles.Admin),
+        // The page lets clerks and supervisors in; ExpertDrawService decides per draw (the running clerk, supervisors).
+        ["/experts/draws"] = Access.Only(Roles.CentreClerk, Roles.Supervisor),
+        ["/experts/draws/{Id:guid}"] = Access.Only(Roles.CentreClerk, Roles.Supervisor),
+        ["/experts/draws/{Id:guid}/verify"] = Access.Only(Roles.Supervisor),
+        ["/experts/invitations"] = Access.Only(Roles.Expert),
+        ["/experts/apply"] = Access.Only(Roles.Expert),
+        ["/experts/applications"] = Access.Only(Roles.CentreClerk),
+        ["/experts/import"] = Access.Only(Roles.CentreClerk),
+        ["/experts/specialties"] = Access.Only(Roles.Admin),
     };
 
     public static TheoryData<string> Callers => [AccessMatrixFixture.Anonymous, .. Roles.All];

@@ -1,0 +1,356 @@
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using NingxiaTrade.Domain.Accounts;
+using NingxiaTrade.Domain.Calendar;
+using NingxiaTrade.Domain.Common;
+using NingxiaTrade.Domain.Data;
+
+namespace NingxiaTrade.Domain.Experts;
+
+public sealed record ExpertQuery(string? Search = null, string? RegionCode = null, string? SpecialtyCode = null, ExpertStatus? Status = null,
+    int Page = 0, int PageSize = 20);
+
+public sealed record ExpertRow(Guid Id, string Name, string MaskedIdNumber, string Title, string EmployerName, string RegionCode,
+    ExpertStatus Status, int CreditScore, string Specialties);
+
+public sealed record ExpertImportResult(int Added, IReadOnlyList<ImportRowError> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+}
+
+public sealed record PoolStatistic(string SpecialtyCode, string SpecialtyName, string RegionCode, int Active);
+
+public sealed record ShortageWarning(string SpecialtyCode, string SpecialtyName, int Eligible, int RecentlyNeeded);
+
+/// <summary>
+/// 专家库: the specialty tree, applications and their review, the clerk's maintenance and Excel import, and pool
+/// statistics. One pool for the region and its cities (实施方案 四(五)1).
+/// </summary>
+public sealed class ExpertPool(IDbContextFactory<TradeDbContext> contexts, ICurrentUser user, TimeProvider time)
+{
+    public const long MaxImportBytes = 2 * 1024 * 1024;
+    public const int MaxImportRows = 2000;
+    public static readonly string[] ImportHeader = ["姓名", "身份证号码", "职称", "工作单位", "所在市", "专业代码", "联系电话"];
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>Adds the classes of the 2018 standard that are missing (an Admin's edits are kept).</summary>
+    public static async Task SeedSpecialtiesAsync(TradeDbContext db, CancellationToken cancellationToken = default)
+    {
+        var have = await db.Specialties.Select(s => s.Code).ToListAsync(cancellationToken);
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("NingxiaTrade.Domain.Experts.expert-specialties-2018.csv")!;
+        using var reader = new StreamReader(stream);
+        await reader.ReadLineAsync(cancellationToken);
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            var parts = line.Split(',');
+            if (parts.Length >= 2 && !have.Contains(parts[0]))
+            {
+                db.Specialties.Add(new Specialty(parts[0], parts[1], parts.Length > 2 && parts[2].Length > 0 ? parts[2] : null));
+                have.Add(parts[0]);
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Specialty>> SpecialtiesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Specialties.AsNoTracking().OrderBy(s => s.Code).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The Admin adds a class or renames one.</summary>
+    public async Task SaveSpecialtyAsync(string code, string name, string? parentCode, CancellationToken cancellationToken = default)
+    {
+        user.Demand(Roles.Admin);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        code = code?.Trim().ToUpperInvariant() ?? "";
+        var existing = await db.Specialties.FindAsync([code], cancellationToken);
+        if (existing is not null)
+        {
+            existing.Rename(name);
+        }
+        else
+        {
+            if (parentCode is not null && !await db.Specialties.AnyAsync(s => s.Code == parentCode, cancellationToken))
+            {
+                throw new DomainException($"上级专业“{parentCode}”不存在。");
+            }
+            db.Specialties.Add(new Specialty(code, name, parentCode));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<PagedResult<ExpertRow>> ListAsync(ExpertQuery query, CancellationToken cancellationToken = default)
+    {
+        user.Demand(Roles.CentreClerk, Roles.Supervisor, Roles.Admin);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var experts = db.Experts.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var s = query.Search.Trim();
+            experts = experts.Where(e => e.Name.Contains(s) || e.EmployerName.Contains(s));
+        }
+        if (!string.IsNullOrEmpty(query.RegionCode))
+        {
+            experts = experts.Where(e => e.RegionCode == query.RegionCode);
+        }
+        if (query.Status is { } status)
+        {
+            experts = experts.Where(e => e.Status == status);
+        }
+        if (!string.IsNullOrEmpty(query.SpecialtyCode))
+        {
+            var code = query.SpecialtyCode;
+            experts = experts.Where(e => e.Specialties.Any(x => x.Code.StartsWith(code)));
+        }
+        var total = await experts.CountAsync(cancellationToken);
+        var page = await experts.OrderBy(e => e.Name).ThenBy(e => e.Id).Page(query.Page, query.PageSize)
+            .Select(e => new { e.Id, e.Name, e.IdNumber, e.Title, e.EmployerName, e.RegionCode, e.Status, e.CreditScore, Codes = e.Specialties.Select(x => x.Code).ToList() })
+            .ToListAsync(cancellationToken);
+        return new PagedResult<ExpertRow>(page.Select(e => new ExpertRow(e.Id, e.Name, e.IdNumber.Masked, e.Title, e.EmployerName, e.RegionCode,
+            e.Status, e.CreditScore, string.Join("、", e.Codes))).ToList(), total);
+    }
+
+    public async Task<Expert> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        user.Demand(Roles.CentreClerk, Roles.Supervisor, Roles.Admin);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Experts.AsNoTracking().Include(e => e.Specialties).Include(e => e.Leaves).Include(e => e.Trainings).Include(e => e.Conflicts)
+            .AsSplitQuery().SingleOrDefaultAsync(e => e.Id == id, cancellationToken) ?? throw new DomainException("未找到该专家。");
+    }
+
+    /// <summary>Names of registered entities (declared conflicts, employers), for display.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> EntityNamesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        user.Demand(Roles.CentreClerk, Roles.Supervisor, Roles.Admin);
+        var list = ids.Distinct().ToList();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.MarketEntities.AsNoTracking().Where(e => list.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
+    }
+
+    /// <summary>Approved entities a clerk can pick as a declared conflict.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> EntityChoicesAsync(CancellationToken cancellationToken = default)
+    {
+        user.Demand(Roles.CentreClerk);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.MarketEntities.AsNoTracking().Where(e => e.Status == MarketEntities.MarketEntityStatus.Approved).OrderBy(e => e.Name)
+            .Select(e => new { e.Id, e.Name }).Take(500).ToListAsync(cancellationToken);
+        return rows.Select(r => (r.Id, r.Name)).ToList();
+    }
+
+    /// <summary>A clerk enters an expert directly into the pool (在库).</summary>
+    public async Task<Guid> AddAsync(ExpertProfile profile, CancellationToken cancellationToken = default)
+    {
+        user.Demand(Roles.CentreClerk);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var expert = new Expert(profile, ExpertStatus.Active, Now);
+        await CheckAsync(db, expert, cancellationToken);
+        db.Experts.Add(expert);
+        await db.SaveChangesAsync(cancellationToken);
+        return expert.Id;
+    }
+
+    /// <summary>The signed-in expert's own record (application or pool entry), if any.</summary>
+    public async Task<Expert?> MineAsync(CancellationToken cancellationToken = default)
+    {
+        user.Demand(Roles.Expert);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var id = await db.Users.Where(u => u.Id == user.UserId).Select(u => u.ExpertId).SingleOrDefaultAsync(cancellationToken);
+        return id is null ? null : await db.Experts.AsNoTracking().Include(e => e.Specialties).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+    }
+
+    /// <summary>On-line application by an expert's own account; a clerk reviews it.</summary>
+    public async Task<Guid> ApplyAsync(ExpertProfile profile, CancellationToken cancellationToken = default)
+    {
+        user.Demand(Roles.Expert);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var account = await db.Users.SingleAsync(u => u.Id == user.UserId, cancellationToken);
+        if (account.ExpertId is not null)
+        {
+            throw new DomainException("您已提交过入库申请。");
+        }
+        var expert = new Expert(profile, ExpertStatus.Pending, Now);
+        expert.LinkAccount(account.Id);
+        await CheckAsync(db, expert, cancellationToken);
+        db.Experts.Add(expert);
+        account.ExpertId = expert.Id;
+        await db.SaveChangesAsync(cancellationToken);
+        return expert.Id;
+    }
+
+    public async Task ReviewAsync(Guid id, bool approve, string? note, CancellationToken cancellationToken = default)
+    {
+        user.Demand(Roles.CentreClerk);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var expert = await db.Experts.SingleOrDefaultAsync(e => e.Id == id, cancellationToken) ?? throw new DomainException("未找到该专家。");
+        if (approve)
+        {
+            expert.Approve(note);
+        }
+        else
+        {
+            expert.Reject(note ?? "");
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task ChangeStatusAsync(Guid id, ExpertStatus status, string reason, CancellationToken cancellationToken = default) =>
+        await EditAsync(id, e => e.ChangeStatus(status, reason), cancellationToken);
+
+    public async Task AddLeaveAsync(Guid id, DateTime fromUtc, DateTime toUtc, string? reason, CancellationToken cancellationToken = default) =>
+        await EditAsync(id, e => e.AddLeave(fromUtc, toUtc, reason), cancellationToken);
+
+    public async Task AddTrainingAsync(Guid id, DateOnly date, string course, int hours, CancellationToken cancellationToken = default) =>
+        await EditAsync(id, e => e.AddTraining(date, course, hours), cancellationToken);
+
+    public async Task DeclareConflictAsync(Guid id, Guid entityId, string? note, CancellationToken cancellationToken = default) =>
+        await EditAsync(id, e => e.DeclareConflict(entityId, note), cancellationToken);
+
+    private async Task EditAsync(Guid id, Action<Expert> change, CancellationToken cancellationToken)
+    {
+        user.Demand(Roles.CentreClerk);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var expert = await db.Experts.Include(e => e.Leaves).Include(e => e.Trainings).Include(e => e.Conflicts).AsSplitQuery()
+            .SingleOrDefaultAsync(e => e.Id == id, cancellationToken) ?? throw new DomainException("未找到该专家。");
+        change(expert);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static async Task CheckAsync(TradeDbContext db, Expert expert, CancellationToken cancellationToken)
+    {
+        if (await db.Experts.AnyAsync(e => e.IdNumber == expert.IdNumber, cancellationToken))
+        {
+            throw new DomainException($"身份证号码为 {expert.IdNumber.Masked} 的专家已在库中。");
+        }
+        var codes = expert.Specialties.Select(s => s.Code).ToList();
+        var known = await db.Specialties.Where(s => codes.Contains(s.Code)).Select(s => s.Code).ToListAsync(cancellationToken);
+        var unknown = codes.Except(known).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new DomainException($"专业代码“{string.Join("、", unknown)}”不存在。");
+        }
+    }
+
+    /// <summary>
+    /// Imports experts from an .xlsx in the layout of <see cref="ImportHeader"/> (专业代码 separated by 、 or ;). Every row is
+    /// checked first; if any fails, nothing is written and each failing row is reported with its reason.
+    /// </summary>
+    public async Task<ExpertImportResult> ImportAsync(string fileName, Stream content, CancellationToken cancellationToken = default)
+    {
+        user.Demand(Roles.CentreClerk);
+        if (!string.Equals(Path.GetExtension(fileName), ".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new DomainException($"只能导入 Excel 文件（.xlsx）：“{fileName}”不是 .xlsx 文件。");
+        }
+        using var buffer = await ExcelUpload.ReadLimitedAsync(content, MaxImportBytes, () => new DomainException("文件超过 2 MB。"), cancellationToken);
+        using var workbook = ExcelUpload.Open(buffer);
+        var sheet = workbook.Worksheets.First();
+        for (var c = 0; c < ImportHeader.Length; c++)
+        {
+            if (sheet.Cell(1, c + 1).GetString().Trim() != ImportHeader[c])
+            {
+                throw new DomainException($"第1行应为表头：{string.Join("、", ImportHeader)}。");
+            }
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var codes = (await db.Specialties.Select(s => s.Code).ToListAsync(cancellationToken)).ToHashSet();
+        var regionByName = Regions.Names.Where(r => r.Key != Regions.Ningxia).ToDictionary(r => r.Value, r => r.Key);
+        var errors = new List<ImportRowError>();
+        var experts = new List<Expert>();
+        var lastRow = sheet.LastRowUsed()?.RowNumber() ?? 1;
+        if (lastRow - 1 > MaxImportRows)
+        {
+            throw new DomainException($"一次最多导入{MaxImportRows}行。");
+        }
+        var now = Now;
+        for (var row = 2; row <= lastRow; row++)
+        {
+            string Cell(int c) => sheet.Cell(row, c).GetString().Trim();
+            if (Enumerable.Range(1, ImportHeader.Length).All(c => Cell(c).Length == 0))
+            {
+                continue;
+            }
+            try
+            {
+                if (sheet.Cell(row, 2).DataType == ClosedXML.Excel.XLDataType.Number)
+                {
+                    throw new DomainException("身份证号码被 Excel 存成了数字，后几位已丢失：请将该列设为文本格式后重新填写。");
+                }
+                var region = regionByName.TryGetValue(Cell(5), out var r) ? r : Regions.IsKnown(Cell(5)) ? Cell(5) : throw new DomainException($"所在市“{Cell(5)}”不是宁夏的地级市。");
+                var specialtyCodes = Cell(6).Split(['、', ';', '；', ',', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+                var unknown = specialtyCodes.Where(c => !codes.Contains(c.ToUpperInvariant())).ToList();
+                if (unknown.Count > 0)
+                {
+                    throw new DomainException($"专业代码“{string.Join("、", unknown)}”不存在。");
+                }
+                var expert = new Expert(new ExpertProfile(Cell(1), Cell(2), Cell(3), Cell(4), null, region, specialtyCodes, Cell(7)), ExpertStatus.Active, now);
+                if (experts.Any(e => e.IdNumber == expert.IdNumber))
+                {
+                    throw new DomainException("身份证号码与本文件中前面的行重复。");
+                }
+                experts.Add(expert);
+            }
+            catch (DomainException e)
+            {
+                errors.Add(new ImportRowError(row, e.Message));
+            }
+        }
+        var ids = experts.Select(e => e.IdNumber).ToList();
+        var existing = (await db.Experts.Where(e => ids.Contains(e.IdNumber)).Select(e => e.IdNumber).ToListAsync(cancellationToken)).ToHashSet();
+        foreach (var duplicate in experts.Where(e => existing.Contains(e.IdNumber)))
+        {
+            errors.Add(new ImportRowError(0, $"身份证号码 {duplicate.IdNumber.Masked}（{duplicate.Name}）的专家已在库中。"));
+        }
+        if (errors.Count > 0)
+        {
+            return new ExpertImportResult(0, errors);
+        }
+        db.Experts.AddRange(experts);
+        await db.SaveChangesAsync(cancellationToken);
+        return new ExpertImportResult(experts.Count, []);
+    }
+
+    /// <summary>在库 experts by top-two-level specialty and city.</summary>
+    public async Task<IReadOnlyList<PoolStatistic>> StatisticsAsync(CancellationToken cancellationToken = default)
+    {
+        user.Demand(Roles.CentreClerk, Roles.Supervisor, Roles.Admin);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await (from s in db.ExpertSpecialties
+                          join e in db.Experts on s.ExpertId equals e.Id
+                          where e.Status == ExpertStatus.Active
+                          group e by new { Code = s.Code.Substring(0, 3), e.RegionCode } into g
+                          select new { g.Key.Code, g.Key.RegionCode, Count = g.Select(x => x.Id).Distinct().Count() }).ToListAsync(cancellationToken);
+        var names = await db.Specialties.ToDictionaryAsync(s => s.Code, s => s.Name, cancellationToken);
+        return rows.Select(r => new PoolStatistic(r.Code, names.GetValueOrDefault(r.Code, r.Code), r.RegionCode, r.Count))
+            .OrderBy(r => r.SpecialtyCode).ThenBy(r => r.RegionCode).ToList();
+    }
+
+    /// <summary>
+    /// 专家总量不足 warning: specialties drawn in the last <paramref name="days"/> days whose 在库 count is below the most a
+    /// recent draw needed (count + backups) times <paramref name="margin"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<ShortageWarning>> ShortagesAsync(int days = 180, int margin = 3, CancellationToken cancellationToken = default)
+    {
+        user.Demand(Roles.CentreClerk, Roles.Supervisor, Roles.Admin);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var since = Now.AddDays(-days);
+        var needed = await (from g in db.DrawGroups
+                            join d in db.ExpertDraws on g.DrawId equals d.Id
+                            where d.CreatedUtc >= since
+                            group g by new { g.SpecialtyCode, g.SpecialtyName } into x
+                            select new { x.Key.SpecialtyCode, x.Key.SpecialtyName, Needed = x.Max(y => y.Count + y.Backups), Pool = x.Min(y => y.PoolSize) })
+            .ToListAsync(cancellationToken);
+        var warnings = new List<ShortageWarning>();
+        foreach (var n in needed)
+        {
+            var code = n.SpecialtyCode;
+            var active = await db.Experts.CountAsync(e => e.Status == ExpertStatus.Active && e.Specialties.Any(s => s.Code.StartsWith(code)), cancellationToken);
+            if (active < n.Needed * margin || n.Pool < n.Needed * margin)
+            {
+                warnings.Add(new ShortageWarning(code, n.SpecialtyName, Math.Min(active, n.Pool), n.Needed * margin));
+            }
+        }
+        return warnings;
+    }
+}
