@@ -57,7 +57,8 @@ public static class DatabaseSetup
             ? Path.Combine(environment.ContentRootPath, "App_Data")
             : Path.GetFullPath(folder, environment.ContentRootPath);
         Directory.CreateDirectory(folder);
-        return $"Data Source={Path.Combine(folder, "ningxiatrade.db")};Cache=Shared;Pooling=True";
+        // No shared cache: it takes table-level locks, so a long read would block writers instead of WAL letting both run.
+        return $"Data Source={Path.Combine(folder, "ningxiatrade.db")};Pooling=True;Default Timeout=60";
     }
 
     /// <summary>Applies pending migrations; on SQLite turns on write-ahead logging so readers never wait for writers.</summary>
