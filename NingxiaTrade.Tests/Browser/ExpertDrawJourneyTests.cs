@@ -39,8 +39,7 @@ public class ExpertDrawJourneyTests(BrowserFixture browser)
             await page.Locator(".mud-popover-open .mud-list-item").GetByText("宁夏银川建工集团有限公司").ClickAsync();
             await page.Keyboard.PressAsync("Escape");
             await page.ClickAsync(".run-draw");
-            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/experts/draws/[0-9a-f-]{36}$"));
-            drawUrl = new Uri(page.Url).AbsolutePath;
+            drawUrl = await clerk.WaitForPathAsync("^/experts/draws/[0-9a-f-]{36}$");
             await Assertions.Expect(page.Locator("#draw-members .member[data-state=Invited]")).ToHaveCountAsync(5);
             await Assertions.Expect(page.Locator("#draw-members .member[data-state=Standby]")).ToHaveCountAsync(2);
             // Suspended and on-leave demo experts are removed, each counted against its rule.

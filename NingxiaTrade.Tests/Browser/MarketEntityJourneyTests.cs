@@ -31,7 +31,7 @@ public class MarketEntityJourneyTests(BrowserFixture browser)
             await page.FillAsync("#Input\\.Password", password);
             await page.FillAsync("#Input\\.ConfirmPassword", password);
             await page.ClickAsync("#register-submit");
-            await page.WaitForURLAsync("**/entities/mine");
+            await page.WaitForURLAsync("**/entities/mine", new() { WaitUntil = WaitUntilState.Commit });
             await bidder.WaitForInteractiveAsync();
             await page.Locator(".entity-code input").FillAsync(code);
             await page.Locator(".entity-name input").FillAsync(name);

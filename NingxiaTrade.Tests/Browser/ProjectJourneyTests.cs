@@ -35,8 +35,7 @@ public partial class ProjectJourneyTests(BrowserFixture browser)
             await page.FillAsync(".lot-deposit input", "60000");
             await page.Locator(".lot-deposit input").BlurAsync();
             await page.ClickAsync("#project-save");
-            await page.WaitForURLAsync(ProjectPage());
-            projectUrl = new Uri(page.Url).AbsolutePath;
+            projectUrl = await clerk.WaitForPathAsync(ProjectPage().ToString());
             Assert.Equal(ProjectName, (await page.Locator("#project-title").InnerTextAsync()).Trim());
             Assert.Equal("项目登记", await CurrentStepAsync(page));
 

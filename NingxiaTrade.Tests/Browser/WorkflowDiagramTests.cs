@@ -47,7 +47,7 @@ public class WorkflowDiagramTests(BrowserFixture browser)
         await session.WaitForInteractiveAsync();
 
         await page.Locator("[data-type=LandAndMiningRights] .workflow-new-draft").ClickAsync();
-        await page.WaitForURLAsync("**/admin/workflows/*-*-*-*-*");
+        await session.WaitForPathAsync("^/admin/workflows/[0-9a-f-]{36}$");
 
         Assert.Contains("挂牌", await DiagramTextAsync(page, ".workflow-diagram"));
         Assert.Equal("0", await page.Locator(".workflow-faults").GetAttributeAsync("data-faults"));

@@ -83,6 +83,16 @@ public sealed class BrowserSession(IBrowserContext context, IPage page) : IAsync
         await WaitForInteractiveAsync();
     }
 
+    /// <summary>
+    /// Waits until the browser's own location path matches <paramref name="pathPattern"/> and returns it. Polled in
+    /// the page: after Blazor's in-app navigation Playwright's navigation tracking sometimes misses the URL change.
+    /// </summary>
+    public async Task<string> WaitForPathAsync(string pathPattern)
+    {
+        await Page.WaitForFunctionAsync("pattern => new RegExp(pattern).test(location.pathname)", pathPattern);
+        return await Page.EvaluateAsync<string>("() => location.pathname");
+    }
+
     public Task WaitForInteractiveAsync() =>
         Page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 

@@ -36,33 +36,9 @@ public static class ExpertsModuleRegistration
 }
 
 /// <summary>Once a minute, invitations past their deadline count as no answer and are replaced from the recorded pool.</summary>
-internal sealed class InvitationExpiryService(IServiceScopeFactory scopes, ILogger<InvitationExpiryService> logger, TimeProvider time) : BackgroundService
+internal sealed class InvitationExpiryService(IServiceScopeFactory scopes, ILogger<InvitationExpiryService> logger, TimeProvider time)
+    : MinuteJob(scopes, logger, time)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<WorkbenchCurrentUser>().Override =
-                    new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "平台定时任务"), new Claim(ClaimTypes.Role, "System")], "system"));
-                var expired = await scope.ServiceProvider.GetRequiredService<ExpertDrawService>().ExpireUnansweredAsync(stoppingToken);
-                if (expired > 0)
-                {
-                    logger.LogInformation("Expert invitations expired and replaced: {Count}.", expired);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Invitation expiry run failed; will retry.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task<int> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<ExpertDrawService>().ExpireUnansweredAsync(cancellationToken);
 }

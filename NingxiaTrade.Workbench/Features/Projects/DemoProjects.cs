@@ -124,45 +124,16 @@ public static class DemoProjects
         await seeding.FireAsync(tenderer, drugs, "PublishDocuments", hours: 4);
     }
 
-    /// <summary>A clock that only moves when the seeding moves it.</summary>
-    private sealed class SeedClock(DateTimeOffset start) : TimeProvider
+    /// <summary>A demo account and the services it acts through (see <see cref="DemoActor"/>).</summary>
+    private sealed class Actor(DemoActor actor) : IAsyncDisposable
     {
-        private DateTimeOffset _now = start;
+        public ProjectRegistration Registration { get; } = actor.Create<ProjectRegistration>();
+        public ProjectWorkflowService Workflow { get; } = actor.Create<ProjectWorkflowService>();
 
-        public override DateTimeOffset GetUtcNow() => _now;
+        public static async Task<Actor> CreateAsync(IServiceProvider services, string email, TimeProvider clock) =>
+            new(await DemoActor.CreateAsync(services, email, clock));
 
-        public void Advance(TimeSpan by) => _now += by;
-
-        public void MoveTo(DateTimeOffset at) => _now = at;
-    }
-
-    /// <summary>A demo account acting through the real services, in a scope of its own, on the seeding clock.</summary>
-    private sealed class Actor : IAsyncDisposable
-    {
-        private readonly AsyncServiceScope _scope;
-
-        private Actor(AsyncServiceScope scope, TimeProvider clock)
-        {
-            _scope = scope;
-            Registration = ActivatorUtilities.CreateInstance<ProjectRegistration>(scope.ServiceProvider, clock);
-            Workflow = ActivatorUtilities.CreateInstance<ProjectWorkflowService>(scope.ServiceProvider, clock);
-        }
-
-        public ProjectRegistration Registration { get; }
-        public ProjectWorkflowService Workflow { get; }
-
-        public static async Task<Actor> CreateAsync(IServiceProvider services, string email, TimeProvider clock)
-        {
-            var scope = services.CreateAsyncScope();
-            var sp = scope.ServiceProvider;
-            var user = await sp.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email)
-                ?? throw new InvalidOperationException($"演示账户 {email} 不存在。");
-            sp.GetRequiredService<WorkbenchCurrentUser>().Override =
-                await sp.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user);
-            return new Actor(scope, clock);
-        }
-
-        public ValueTask DisposeAsync() => _scope.DisposeAsync();
+        public ValueTask DisposeAsync() => actor.DisposeAsync();
     }
 
     private sealed record References(IReadOnlyDictionary<string, int> Centres, IReadOnlyDictionary<string, int> Departments)

@@ -219,48 +219,17 @@ public static class DemoRules
 
     private static void Let<T>(this T value, Action<T> action) => action(value);
 
-    private sealed class SeedClock(DateTimeOffset start) : TimeProvider
+    /// <summary>A demo account and the services it acts through (see <see cref="DemoActor"/>).</summary>
+    private sealed class Actor(DemoActor actor) : IAsyncDisposable
     {
-        private DateTimeOffset _now = start;
+        public DocumentTemplates Templates { get; } = actor.Create<DocumentTemplates>();
+        public RuleInventory Inventory { get; } = actor.Create<RuleInventory>();
+        public RuleCatalogue Catalogue { get; } = actor.Create<RuleCatalogue>();
+        public PublicConsultation Consultation { get; } = actor.Create<PublicConsultation>();
 
-        public override DateTimeOffset GetUtcNow() => _now;
+        public static async Task<Actor> CreateAsync(IServiceProvider services, string email, TimeProvider clock) =>
+            new(await DemoActor.CreateAsync(services, email, clock));
 
-        public void Advance(TimeSpan by) => _now += by;
-
-        public void MoveTo(DateTimeOffset at) => _now = at;
-    }
-
-    /// <summary>A demo account acting through the real services, in a scope of its own, on the seeding clock.</summary>
-    private sealed class Actor : IAsyncDisposable
-    {
-        private readonly AsyncServiceScope _scope;
-
-        private Actor(AsyncServiceScope scope, TimeProvider clock)
-        {
-            _scope = scope;
-            Inventory = ActivatorUtilities.CreateInstance<RuleInventory>(scope.ServiceProvider, clock);
-            Catalogue = ActivatorUtilities.CreateInstance<RuleCatalogue>(scope.ServiceProvider, clock);
-            Consultation = ActivatorUtilities.CreateInstance<PublicConsultation>(scope.ServiceProvider, clock);
-            Templates = ActivatorUtilities.CreateInstance<DocumentTemplates>(scope.ServiceProvider, clock);
-        }
-
-        public DocumentTemplates Templates { get; }
-
-        public RuleInventory Inventory { get; }
-        public RuleCatalogue Catalogue { get; }
-        public PublicConsultation Consultation { get; }
-
-        public static async Task<Actor> CreateAsync(IServiceProvider services, string email, TimeProvider clock)
-        {
-            var scope = services.CreateAsyncScope();
-            var sp = scope.ServiceProvider;
-            var user = await sp.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email)
-                ?? throw new InvalidOperationException($"演示账户 {email} 不存在。");
-            sp.GetRequiredService<WorkbenchCurrentUser>().Override =
-                await sp.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user);
-            return new Actor(scope, clock);
-        }
-
-        public ValueTask DisposeAsync() => _scope.DisposeAsync();
+        public ValueTask DisposeAsync() => actor.DisposeAsync();
     }
 }
