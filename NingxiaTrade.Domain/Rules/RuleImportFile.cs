@@ -86,7 +86,7 @@ internal static class RuleImportFile
             throw new DomainException($"只能导入 Excel 文件（.xlsx）：“{fileName}”不是 .xlsx 文件。");
         }
         using var buffer = await Uploads.ReadLimitedAsync(content, length, MaxBytes, cancellationToken);
-        using var workbook = Open(buffer);
+        using var workbook = ExcelUpload.Open(buffer);
         var sheet = workbook.Worksheets.First();
         if (Enumerable.Range(1, Header.Length).Any(c => sheet.Cell(1, c).GetFormattedString().Trim().TrimStart('*') != Header[c - 1]))
         {
@@ -252,23 +252,5 @@ internal static class RuleImportFile
         }
         errors.Add($"{column}“{text}”无法识别，请填写日期或 yyyy-MM-dd 格式的文本（如 2016-02-24）。");
         return null;
-    }
-
-    private static XLWorkbook Open(Stream buffer)
-    {
-        try
-        {
-            var workbook = new XLWorkbook(buffer);
-            if (!workbook.Worksheets.Any())
-            {
-                workbook.Dispose();
-                throw new InvalidDataException("no worksheet");
-            }
-            return workbook;
-        }
-        catch (Exception e) when (e is not OperationCanceledException and not DomainException)
-        {
-            throw new DomainException("文件已损坏或不是有效的 Excel（.xlsx）文件，无法读取。请用 Excel 或 WPS 另存为 .xlsx 后重试。");
-        }
     }
 }

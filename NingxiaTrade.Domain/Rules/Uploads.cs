@@ -11,20 +11,7 @@ internal static class Uploads
         {
             throw TooLarge(maxBytes);
         }
-        var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                await buffer.DisposeAsync();
-                throw TooLarge(maxBytes);
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        buffer.Position = 0;
-        return buffer;
+        return await ExcelUpload.ReadLimitedAsync(content, maxBytes, () => TooLarge(maxBytes), cancellationToken);
     }
 
     private static DomainException TooLarge(long maxBytes) => new($"文件超过 {maxBytes / 1024 / 1024} MB，无法上传。");
