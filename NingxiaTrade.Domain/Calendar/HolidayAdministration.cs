@@ -13,16 +13,13 @@ public sealed record HolidayForm(DateOnly Date, HolidayKind Kind, string Name);
 /// <summary>How many dates of a year are entered.</summary>
 public sealed record YearCoverage(int Year, int Holidays, int Workdays);
 
-/// <summary>Why one row of an imported file was refused; <paramref name="Row"/> is the Excel row number.</summary>
-public sealed record ImportRowError(int Row, string Message);
-
 /// <summary>
-/// The outcome of an import. When <see cref="Errors"/> is not empty nothing was written; otherwise every row was
+/// The outcome of an import. When <see cref="ImportResult.Errors"/> is not empty nothing was written; otherwise every row was
 /// saved, in one transaction.
 /// </summary>
-public sealed record HolidayImportResult(int Added, int Updated, int Unchanged, IReadOnlyList<ImportRowError> Errors)
+public sealed record HolidayImportResult(int Added, int Updated, int Unchanged, IReadOnlyList<ImportRowError> Errors) : ImportResult(Errors)
 {
-    public bool Succeeded => Errors.Count == 0;
+    public override string Summary => $"新增 {Added} 条，更新 {Updated} 条，未变 {Unchanged} 条。";
 }
 
 /// <summary>
@@ -30,7 +27,7 @@ public sealed record HolidayImportResult(int Added, int Updated, int Unchanged, 
 /// on screen, or a whole year from Excel. Only the Admin may use any operation here; the public reads the schedule
 /// through <see cref="WorkingDayCalendar"/>.
 /// </summary>
-public sealed class HolidayAdministration(IDbContextFactory<TradeDbContext> contexts, ICurrentUser currentUser)
+public sealed class HolidayAdministration(IDbContextFactory<TradeDbContext> contexts, ICurrentUser currentUser, ExcelImport? imports = null)
 {
     /// <summary>The largest file <see cref="ImportAsync"/> reads: 2 MB.</summary>
     public const long MaxImportBytes = 2 * 1024 * 1024;
@@ -150,27 +147,21 @@ public sealed class HolidayAdministration(IDbContextFactory<TradeDbContext> cont
     public async Task<HolidayImportResult> ImportAsync(string fileName, long? length, Stream content, CancellationToken cancellationToken = default)
     {
         currentUser.Demand(Roles.Admin);
-        if (!string.Equals(Path.GetExtension(fileName), ".xlsx", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new DomainException($"只能导入 Excel 文件（.xlsx）：“{fileName}”不是 .xlsx 文件。");
-        }
-        if (length > MaxImportBytes)
-        {
-            throw TooLarge();
-        }
-        using var buffer = await ExcelUpload.ReadLimitedAsync(content, MaxImportBytes, TooLarge, cancellationToken);
-        var (rows, errors) = ReadRows(buffer);
-        if (errors.Count > 0)
-        {
-            return new HolidayImportResult(0, 0, 0, errors);
-        }
+        var outcome = await (imports ?? ExcelImport.Default).ImportAsync(new ExcelImportFile(fileName, length, content), Layout(), contexts, StageAsync, cancellationToken);
+        return outcome.Summary is { } s ? s : new HolidayImportResult(0, 0, 0, outcome.Errors);
+    }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var first = rows.Min(r => r.Date);
-        var last = rows.Max(r => r.Date);
+    private static async Task<HolidayImportResult> StageAsync(TradeDbContext db, IReadOnlyList<ImportedRow<HolidayForm>> rows, Action<ImportRowError> refuse, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return new HolidayImportResult(0, 0, 0, []);
+        }
+        var first = rows.Min(r => r.Value.Date);
+        var last = rows.Max(r => r.Value.Date);
         var existing = await db.HolidayDates.Where(h => h.Date >= first && h.Date <= last).ToDictionaryAsync(h => h.Date, cancellationToken);
         int added = 0, updated = 0, unchanged = 0;
-        foreach (var row in rows)
+        foreach (var row in rows.Select(r => r.Value))
         {
             if (!existing.TryGetValue(row.Date, out var listed))
             {
@@ -187,110 +178,80 @@ public sealed class HolidayAdministration(IDbContextFactory<TradeDbContext> cont
                 updated++;
             }
         }
-        await db.SaveChangesAsync(cancellationToken);
         return new HolidayImportResult(added, updated, unchanged, []);
+    }
+
+    /// <summary>The template's layout; dates already seen in the file are remembered to report duplicates.</summary>
+    private static ExcelImportLayout<HolidayForm> Layout()
+    {
+        var seen = new Dictionary<DateOnly, int>();
+        return new ExcelImportLayout<HolidayForm>
+        {
+            Header = Header,
+            MaxBytes = MaxImportBytes,
+            MaxRows = MaxImportRows,
+            OneRowIs = "一个日期",
+            ReadRow = (row, problems) =>
+            {
+                var form = ReadRow(row, seen, problems);
+                if (form is not null)
+                {
+                    seen[form.Date] = row.Number;
+                }
+                return form;
+            },
+        };
     }
 
     private static async Task<HolidayDate> FindAsync(TradeDbContext db, DateOnly date, CancellationToken cancellationToken) =>
         await db.HolidayDates.FirstOrDefaultAsync(h => h.Date == date, cancellationToken)
         ?? throw new DomainException($"{ChinaTime.FormatDate(date)} 未登记在节假日日历中。");
 
-    private static DomainException TooLarge() =>
-        new($"文件超过 {MaxImportBytes / 1024 / 1024} MB，无法导入。一年的节假日安排通常只有几十行，请检查文件。");
-
-    private static (List<HolidayForm> Rows, List<ImportRowError> Errors) ReadRows(Stream buffer)
+    /// <summary>Checks one row; records its problems, or returns the date it enters.</summary>
+    private static HolidayForm? ReadRow(ExcelRow cells, Dictionary<DateOnly, int> seen, RowProblems problems)
     {
-        using var workbook = ExcelUpload.Open(buffer);
-        var sheet = workbook.Worksheets.First();
-        if (Enumerable.Range(1, Header.Length).Any(c => sheet.Cell(1, c).GetFormattedString().Trim() != Header[c - 1]))
-        {
-            throw new DomainException($"第1行须为表头“{string.Join(" | ", Header)}”，请下载并使用导入模板。");
-        }
-        var lastRow = sheet.LastRowUsed()?.RowNumber() ?? 1;
-        if (lastRow - 1 > MaxImportRows)
-        {
-            throw new DomainException($"文件超过 {MaxImportRows} 行数据，请分年导入。");
-        }
-
-        var rows = new List<HolidayForm>();
-        var errors = new List<ImportRowError>();
-        var seen = new Dictionary<DateOnly, int>();
-        for (var r = 2; r <= lastRow; r++)
-        {
-            var cells = Enumerable.Range(1, Header.Length).Select(c => sheet.Cell(r, c)).ToArray();
-            if (cells.All(c => c.IsEmpty()))
-            {
-                continue;
-            }
-            var rowErrors = ReadRow(cells, seen, out var form);
-            errors.AddRange(rowErrors.Select(message => new ImportRowError(r, message)));
-            if (form is not null)
-            {
-                rows.Add(form);
-                seen[form.Date] = r;
-            }
-        }
-        if (rows.Count == 0 && errors.Count == 0)
-        {
-            throw new DomainException("文件中没有数据行（表头下方一行一个日期）。");
-        }
-        return (rows, errors);
-    }
-
-    /// <summary>Checks one row; returns its problems (empty when valid, and then <paramref name="form"/> is set).</summary>
-    private static List<string> ReadRow(IXLCell[] cells, Dictionary<DateOnly, int> seen, out HolidayForm? form)
-    {
-        form = null;
-        var errors = new List<string>();
+        var errors = problems.Count;
         var date = ReadDate(cells[0]);
         if (date is null)
         {
-            errors.Add($"日期“{cells[0].GetFormattedString().Trim()}”无法识别，请填写日期或 yyyy-MM-dd 格式的文本（如 2026-10-01）。");
+            problems.Add($"日期“{cells[0].Trimmed}”无法识别，请填写日期或 yyyy-MM-dd 格式的文本（如 2026-10-01）。", Header[0]);
         }
         else if (date.Value.Year is < WorkingDayCalendar.FirstYear or > WorkingDayCalendar.LastYear)
         {
-            errors.Add($"日期 {ChinaTime.FormatDate(date.Value)} 超出支持范围（{WorkingDayCalendar.FirstYear} 至 {WorkingDayCalendar.LastYear} 年）。");
+            problems.Add($"日期 {ChinaTime.FormatDate(date.Value)} 超出支持范围（{WorkingDayCalendar.FirstYear} 至 {WorkingDayCalendar.LastYear} 年）。", Header[0]);
             date = null;
         }
         else if (seen.TryGetValue(date.Value, out var firstRow))
         {
-            errors.Add($"日期 {ChinaTime.FormatDate(date.Value)} 与第{firstRow}行重复。");
+            problems.Add($"日期 {ChinaTime.FormatDate(date.Value)} 与第{firstRow}行重复。", Header[0]);
             date = null;
         }
-        var kindText = cells[1].GetFormattedString().Trim();
+        var kindText = cells[1].Trimmed;
         var kind = ParseKind(kindText);
         if (kind is null)
         {
-            errors.Add($"类型“{kindText}”无效，只能是“节假日”或“调休上班”。");
+            problems.Add($"类型“{kindText}”无效，只能是“节假日”或“调休上班”。", Header[1]);
         }
-        var name = cells[2].GetFormattedString().Trim();
+        var name = cells[2].Trimmed;
         if (date is null || kind is null)
         {
-            return errors;
+            return null;
         }
         try
         {
             // The entity's own rules: name 1–50 characters, 调休上班 only on a Saturday or Sunday.
             var entry = new HolidayDate(date.Value, kind.Value, name);
-            form = new HolidayForm(entry.Date, entry.Kind, entry.Name);
+            return problems.Count == errors ? new HolidayForm(entry.Date, entry.Kind, entry.Name) : null;
         }
         catch (DomainException e)
         {
-            errors.Add(e.Message);
+            problems.Add(e.Message);
+            return null;
         }
-        return errors;
     }
 
-    private static DateOnly? ReadDate(IXLCell cell)
-    {
-        if (cell.DataType == XLDataType.DateTime)
-        {
-            return DateOnly.FromDateTime(cell.GetDateTime());
-        }
-        return DateOnly.TryParseExact(cell.GetString().Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : null;
-    }
+    private static DateOnly? ReadDate(ExcelCell cell) =>
+        cell.Date ?? (DateOnly.TryParseExact(cell.Trimmed, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null);
 
     private static HolidayKind? ParseKind(string text)
     {

@@ -1,8 +1,6 @@
-using ClosedXML.Excel;
-
 namespace NingxiaTrade.Domain.Common;
 
-/// <summary>What every Excel import does before reading rows: bound the upload's size and open the workbook.</summary>
+/// <summary>Reading an upload with a size limit that holds whatever size the upload declared (step (a) of <see cref="ExcelImport"/>).</summary>
 public static class ExcelUpload
 {
     /// <summary>Copies at most <paramref name="maxBytes"/> bytes; a longer stream is refused whatever size it declared.</summary>
@@ -24,24 +22,5 @@ public static class ExcelUpload
         }
         buffer.Position = 0;
         return buffer;
-    }
-
-    /// <summary>Opens an .xlsx with at least one worksheet; anything else is refused in Chinese.</summary>
-    public static XLWorkbook Open(Stream buffer)
-    {
-        try
-        {
-            var workbook = new XLWorkbook(buffer);
-            if (!workbook.Worksheets.Any())
-            {
-                workbook.Dispose();
-                throw new InvalidDataException("no worksheet");
-            }
-            return workbook;
-        }
-        catch (Exception e) when (e is not OperationCanceledException and not DomainException)
-        {
-            throw new DomainException("文件已损坏或不是有效的 Excel（.xlsx）文件，无法读取。请用 Excel 或 WPS 另存为 .xlsx 后重试。");
-        }
     }
 }

@@ -18,19 +18,21 @@ public sealed record MarketBanForm(string ListName, IReadOnlyCollection<TradeTyp
 /// <summary>One row of the ban list across entities.</summary>
 public sealed record MarketBanRow(Guid BanId, Guid EntityId, string CreditCode, string EntityName, MarketBan Ban);
 
-public sealed record BanImportResult(int Imported, IReadOnlyList<ImportRowError> Errors)
+public sealed record BanImportResult(int Imported, IReadOnlyList<ImportRowError> Errors) : ImportResult(Errors)
 {
-    public bool Succeeded => Errors.Count == 0;
+    public override string Summary => $"已导入 {Imported} 条禁入。";
 }
 
 /// <summary>
 /// Supervisors (and the Admin) keep credit records and ban lists: one entry at a time, or a whole list
 /// (失信被执行人, 重大税收违法失信主体 …) imported from Excel by credit code, all rows or none.
 /// </summary>
-public sealed class CreditAdministration(IDbContextFactory<TradeDbContext> contexts, ICurrentUser currentUser, TimeProvider time)
+public sealed class CreditAdministration(IDbContextFactory<TradeDbContext> contexts, ICurrentUser currentUser, TimeProvider time, ExcelImport? imports = null)
 {
     public const long MaxImportBytes = 2 * 1024 * 1024;
-    public const int MaxImportRows = 5000;
+
+    /// <summary>Ban lists (失信被执行人 …) can be long: the platform's own row limit (<see cref="ImportSettings.MaxRows"/>) applies.</summary>
+    public const int MaxImportRows = int.MaxValue;
     public const string XlsxContentType = HolidayAdministration.XlsxContentType;
 
     internal static readonly string[] KeeperRoles = [Roles.Supervisor, Roles.Admin];
@@ -100,52 +102,43 @@ public sealed class CreditAdministration(IDbContextFactory<TradeDbContext> conte
     public async Task<BanImportResult> ImportBansAsync(string fileName, long? length, Stream content, CancellationToken cancellationToken = default)
     {
         currentUser.Demand(KeeperRoles);
-        if (!string.Equals(Path.GetExtension(fileName), ".xlsx", StringComparison.OrdinalIgnoreCase))
+        var layout = new ExcelImportLayout<ParsedRow>
         {
-            throw new DomainException($"只能导入 Excel 文件（.xlsx）：“{fileName}”不是 .xlsx 文件。");
-        }
-        if (length > MaxImportBytes)
-        {
-            throw TooLarge();
-        }
-        using var buffer = await ExcelUpload.ReadLimitedAsync(content, MaxImportBytes, TooLarge, cancellationToken);
-        var parsed = ReadRows(buffer);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var codes = parsed.Where(r => r.Code is not null).Select(r => r.Code!.Value).Distinct().ToList();
+            Header = Header,
+            MaxBytes = MaxImportBytes,
+            MaxRows = MaxImportRows,
+            OneRowIs = "一个禁入主体",
+            ReadRow = ReadRow,
+        };
+        var outcome = await (imports ?? ExcelImport.Default).ImportAsync(new ExcelImportFile(fileName, length, content), layout, contexts, StageBansAsync, cancellationToken);
+        return outcome.Summary ?? new BanImportResult(0, outcome.Errors);
+    }
+
+    private async Task<BanImportResult> StageBansAsync(TradeDbContext db, IReadOnlyList<ImportedRow<ParsedRow>> rows, Action<ImportRowError> refuse, CancellationToken cancellationToken)
+    {
+        var codes = rows.Select(r => r.Value.Code).Distinct().ToList();
         var entities = await db.MarketEntities.Where(e => codes.Contains(e.Code)).Select(e => new { e.Code, e.Id }).ToListAsync(cancellationToken);
         var byCode = entities.ToDictionary(e => e.Code.Value, e => e.Id);
-        var errors = new List<ImportRowError>();
-        var bans = new List<MarketBan>();
         var now = time.GetUtcNow().UtcDateTime;
-        foreach (var row in parsed)
+        var added = 0;
+        foreach (var (number, row) in rows)
         {
-            errors.AddRange(row.Errors.Select(m => new ImportRowError(row.Row, m)));
-            if (row.Code is { } code && !byCode.ContainsKey(code.Value))
+            if (!byCode.TryGetValue(row.Code.Value, out var entityId))
             {
-                errors.Add(new ImportRowError(row.Row, $"统一社会信用代码 {code} 未在市场主体库中登记。"));
-                continue;
-            }
-            if (row.Errors.Count > 0 || row.Code is null)
-            {
+                refuse(new ImportRowError(number, $"统一社会信用代码 {row.Code} 未在市场主体库中登记。", Header[0]));
                 continue;
             }
             try
             {
-                bans.Add(new MarketBan(byCode[row.Code.Value.Value], row.ListName, row.Types, row.From!.Value, row.To!.Value, row.Reason, row.DocumentNumber,
-                    currentUser.UserName ?? "", now));
+                db.MarketBans.Add(new MarketBan(entityId, row.ListName, row.Types, row.From, row.To, row.Reason, row.DocumentNumber, currentUser.UserName ?? "", now));
+                added++;
             }
             catch (DomainException e)
             {
-                errors.Add(new ImportRowError(row.Row, e.Message));
+                refuse(new ImportRowError(number, e.Message));
             }
         }
-        if (errors.Count > 0)
-        {
-            return new BanImportResult(0, errors);
-        }
-        db.MarketBans.AddRange(bans);
-        await db.SaveChangesAsync(cancellationToken);
-        return new BanImportResult(bans.Count, []);
+        return new BanImportResult(added, []);
     }
 
     /// <summary>The import template with one example row.</summary>
@@ -178,42 +171,11 @@ public sealed class CreditAdministration(IDbContextFactory<TradeDbContext> conte
         return stream;
     }
 
-    private sealed record ParsedRow(int Row, CreditCode? Code, string ListName, List<TradeType> Types, DateOnly? From, DateOnly? To, string Reason, string? DocumentNumber, List<string> Errors);
+    private sealed record ParsedRow(CreditCode Code, string ListName, List<TradeType> Types, DateOnly From, DateOnly To, string Reason, string? DocumentNumber);
 
-    private static List<ParsedRow> ReadRows(Stream buffer)
+    private static ParsedRow? ReadRow(ExcelRow cells, RowProblems problems)
     {
-        using var workbook = ExcelUpload.Open(buffer);
-        var sheet = workbook.Worksheets.First();
-        if (Enumerable.Range(1, Header.Length).Any(c => sheet.Cell(1, c).GetFormattedString().Trim() != Header[c - 1]))
-        {
-            throw new DomainException($"第1行须为表头“{string.Join(" | ", Header)}”，请下载并使用导入模板。");
-        }
-        var lastRow = sheet.LastRowUsed()?.RowNumber() ?? 1;
-        if (lastRow - 1 > MaxImportRows)
-        {
-            throw new DomainException($"文件超过 {MaxImportRows} 行数据，请分批导入。");
-        }
-        var rows = new List<ParsedRow>();
-        for (var r = 2; r <= lastRow; r++)
-        {
-            var cells = Enumerable.Range(1, Header.Length).Select(c => sheet.Cell(r, c)).ToArray();
-            if (cells.All(c => c.IsEmpty()))
-            {
-                continue;
-            }
-            rows.Add(ReadRow(r, cells));
-        }
-        if (rows.Count == 0)
-        {
-            throw new DomainException("文件中没有数据行（表头下方一行一个禁入主体）。");
-        }
-        return rows;
-    }
-
-    private static ParsedRow ReadRow(int r, IXLCell[] cells)
-    {
-        var errors = new List<string>();
-        var codeText = cells[0].GetFormattedString().Trim();
+        var codeText = cells[0].Trimmed;
         CreditCode? code = null;
         if (CreditCode.TryParse(codeText, out var parsed, out var codeError))
         {
@@ -221,67 +183,62 @@ public sealed class CreditAdministration(IDbContextFactory<TradeDbContext> conte
         }
         else
         {
-            errors.Add($"统一社会信用代码“{codeText}”无效：{codeError}");
+            problems.Add($"统一社会信用代码“{codeText}”无效：{codeError}", Header[0]);
         }
-        var scope = cells[2].GetFormattedString().Trim();
+        var scope = cells[2].Trimmed;
         var types = new List<TradeType>();
         if (scope != AllScope)
         {
+            var before = problems.Count;
             foreach (var name in scope.Split(['、', ',', '，', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 var type = TradeTypeNames.All.Where(t => t.Chinese() == name).Select(t => (TradeType?)t).FirstOrDefault();
                 if (type is null)
                 {
-                    errors.Add($"禁入范围“{name}”无法识别，应为“{AllScope}”或交易类型名称。");
+                    problems.Add($"禁入范围“{name}”无法识别，应为“{AllScope}”或交易类型名称。", Header[2]);
                 }
                 else
                 {
                     types.Add(type.Value);
                 }
             }
-            if (types.Count == 0 && errors.Count == 0)
+            if (types.Count == 0 && problems.Count == before)
             {
-                errors.Add($"请填写禁入范围（“{AllScope}”或交易类型名称）。");
+                problems.Add($"请填写禁入范围（“{AllScope}”或交易类型名称）。", Header[2]);
             }
         }
         var from = ReadDate(cells[3]);
         if (from is null)
         {
-            errors.Add($"开始日期“{cells[3].GetFormattedString().Trim()}”无法识别，请填写日期或 yyyy-MM-dd 格式的文本。");
+            problems.Add($"开始日期“{cells[3].Trimmed}”无法识别，请填写日期或 yyyy-MM-dd 格式的文本。", Header[3]);
         }
         var to = ReadDate(cells[4]);
         if (to is null)
         {
-            errors.Add($"结束日期“{cells[4].GetFormattedString().Trim()}”无法识别，请填写日期或 yyyy-MM-dd 格式的文本。");
+            problems.Add($"结束日期“{cells[4].Trimmed}”无法识别，请填写日期或 yyyy-MM-dd 格式的文本。", Header[4]);
         }
         if (from is not null && to is not null && to < from)
         {
-            errors.Add($"结束日期 {ChinaTime.FormatDate(to.Value)} 早于开始日期 {ChinaTime.FormatDate(from.Value)}。");
+            problems.Add($"结束日期 {ChinaTime.FormatDate(to.Value)} 早于开始日期 {ChinaTime.FormatDate(from.Value)}。", Header[4]);
         }
-        var listName = cells[1].GetFormattedString().Trim();
-        var reason = cells[5].GetFormattedString().Trim();
+        var listName = cells[1].Trimmed;
+        var reason = cells[5].Trimmed;
         if (listName.Length < 2)
         {
-            errors.Add("请填写名单名称。");
+            problems.Add("请填写名单名称。", Header[1]);
         }
         if (reason.Length < 2)
         {
-            errors.Add("请填写事由。");
+            problems.Add("请填写事由。", Header[5]);
         }
-        var document = cells[6].GetFormattedString().Trim();
-        return new ParsedRow(r, code, listName, types, from, to, reason, document.Length == 0 ? null : document, errors);
+        var document = cells[6].Trimmed;
+        return problems.Count > 0 || code is null || from is null || to is null
+            ? null
+            : new ParsedRow(code.Value, listName, types, from.Value, to.Value, reason, document.Length == 0 ? null : document);
     }
 
-    private static DateOnly? ReadDate(IXLCell cell)
-    {
-        if (cell.DataType == XLDataType.DateTime)
-        {
-            return DateOnly.FromDateTime(cell.GetDateTime());
-        }
-        return DateOnly.TryParseExact(cell.GetString().Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
-    }
-
-    private static DomainException TooLarge() => new($"文件超过 {MaxImportBytes / 1024 / 1024} MB，无法导入，请分批导入。");
+    private static DateOnly? ReadDate(ExcelCell cell) =>
+        cell.Date ?? (DateOnly.TryParseExact(cell.Trimmed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null);
 
     private static async Task RequireEntityAsync(TradeDbContext db, Guid entityId, CancellationToken cancellationToken)
     {

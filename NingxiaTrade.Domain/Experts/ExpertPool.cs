@@ -13,9 +13,9 @@ public sealed record ExpertQuery(string? Search = null, string? RegionCode = nul
 public sealed record ExpertRow(Guid Id, string Name, string MaskedIdNumber, string Title, string EmployerName, string RegionCode,
     ExpertStatus Status, int CreditScore, string Specialties);
 
-public sealed record ExpertImportResult(int Added, IReadOnlyList<ImportRowError> Errors)
+public sealed record ExpertImportResult(int Added, IReadOnlyList<ImportRowError> Errors) : ImportResult(Errors)
 {
-    public bool Succeeded => Errors.Count == 0;
+    public override string Summary => $"已导入 {Added} 位专家。";
 }
 
 public sealed record PoolStatistic(string SpecialtyCode, string SpecialtyName, string RegionCode, int Active);
@@ -26,7 +26,7 @@ public sealed record ShortageWarning(string SpecialtyCode, string SpecialtyName,
 /// 专家库: the specialty tree, applications and their review, the clerk's maintenance and Excel import, and pool
 /// statistics. One pool for the region and its cities (实施方案 四(五)1).
 /// </summary>
-public sealed class ExpertPool(IDbContextFactory<TradeDbContext> contexts, ICurrentUser user, TimeProvider time)
+public sealed class ExpertPool(IDbContextFactory<TradeDbContext> contexts, ICurrentUser user, TimeProvider time, ExcelImport? imports = null)
 {
     public const long MaxImportBytes = 2 * 1024 * 1024;
     public const int MaxImportRows = 2000;
@@ -239,76 +239,72 @@ public sealed class ExpertPool(IDbContextFactory<TradeDbContext> contexts, ICurr
     public async Task<ExpertImportResult> ImportAsync(string fileName, Stream content, CancellationToken cancellationToken = default)
     {
         user.Demand(Roles.CentreClerk);
-        if (!string.Equals(Path.GetExtension(fileName), ".xlsx", StringComparison.OrdinalIgnoreCase))
+        HashSet<string> codes;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            throw new DomainException($"只能导入 Excel 文件（.xlsx）：“{fileName}”不是 .xlsx 文件。");
+            codes = (await db.Specialties.Select(s => s.Code).ToListAsync(cancellationToken)).ToHashSet();
         }
-        using var buffer = await ExcelUpload.ReadLimitedAsync(content, MaxImportBytes, () => new DomainException("文件超过 2 MB。"), cancellationToken);
-        using var workbook = ExcelUpload.Open(buffer);
-        var sheet = workbook.Worksheets.First();
-        for (var c = 0; c < ImportHeader.Length; c++)
-        {
-            if (sheet.Cell(1, c + 1).GetString().Trim() != ImportHeader[c])
-            {
-                throw new DomainException($"第1行应为表头：{string.Join("、", ImportHeader)}。");
-            }
-        }
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var codes = (await db.Specialties.Select(s => s.Code).ToListAsync(cancellationToken)).ToHashSet();
         var regionByName = Regions.Names.Where(r => r.Key != Regions.Ningxia).ToDictionary(r => r.Value, r => r.Key);
-        var errors = new List<ImportRowError>();
-        var experts = new List<Expert>();
-        var lastRow = sheet.LastRowUsed()?.RowNumber() ?? 1;
-        if (lastRow - 1 > MaxImportRows)
-        {
-            throw new DomainException($"一次最多导入{MaxImportRows}行。");
-        }
+        var inFile = new Dictionary<IdNumber, int>();
         var now = Now;
-        for (var row = 2; row <= lastRow; row++)
+        var layout = new ExcelImportLayout<Expert>
         {
-            string Cell(int c) => sheet.Cell(row, c).GetString().Trim();
-            if (Enumerable.Range(1, ImportHeader.Length).All(c => Cell(c).Length == 0))
+            Header = ImportHeader,
+            MaxBytes = MaxImportBytes,
+            MaxRows = MaxImportRows,
+            OneRowIs = "一位专家",
+            HeaderAdvice = "请按页面说明的表头填写。",
+            ReadRow = (cells, problems) =>
             {
-                continue;
-            }
-            try
-            {
-                if (sheet.Cell(row, 2).DataType == ClosedXML.Excel.XLDataType.Number)
+                string Cell(int c) => cells[c].Trimmed;
+                try
                 {
-                    throw new DomainException("身份证号码被 Excel 存成了数字，后几位已丢失：请将该列设为文本格式后重新填写。");
+                    if (cells[1].Kind == ExcelCellKind.Number)
+                    {
+                        throw new DomainException("身份证号码被 Excel 存成了数字，后几位已丢失：请将该列设为文本格式后重新填写。");
+                    }
+                    var region = regionByName.TryGetValue(Cell(4), out var r) ? r : Regions.IsKnown(Cell(4)) ? Cell(4) : throw new DomainException($"所在市“{Cell(4)}”不是宁夏的地级市。");
+                    var specialtyCodes = Cell(5).Split(['、', ';', '；', ',', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+                    var unknown = specialtyCodes.Where(c => !codes.Contains(c.ToUpperInvariant())).ToList();
+                    if (unknown.Count > 0)
+                    {
+                        throw new DomainException($"专业代码“{string.Join("、", unknown)}”不存在。");
+                    }
+                    var expert = new Expert(new ExpertProfile(Cell(0), Cell(1), Cell(2), Cell(3), null, region, specialtyCodes, Cell(6)), ExpertStatus.Active, now);
+                    if (inFile.TryGetValue(expert.IdNumber, out var first))
+                    {
+                        throw new DomainException($"身份证号码与本文件第{first}行重复。");
+                    }
+                    inFile[expert.IdNumber] = cells.Number;
+                    return expert;
                 }
-                var region = regionByName.TryGetValue(Cell(5), out var r) ? r : Regions.IsKnown(Cell(5)) ? Cell(5) : throw new DomainException($"所在市“{Cell(5)}”不是宁夏的地级市。");
-                var specialtyCodes = Cell(6).Split(['、', ';', '；', ',', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-                var unknown = specialtyCodes.Where(c => !codes.Contains(c.ToUpperInvariant())).ToList();
-                if (unknown.Count > 0)
+                catch (DomainException e)
                 {
-                    throw new DomainException($"专业代码“{string.Join("、", unknown)}”不存在。");
+                    problems.Add(e.Message);
+                    return null;
                 }
-                var expert = new Expert(new ExpertProfile(Cell(1), Cell(2), Cell(3), Cell(4), null, region, specialtyCodes, Cell(7)), ExpertStatus.Active, now);
-                if (experts.Any(e => e.IdNumber == expert.IdNumber))
-                {
-                    throw new DomainException("身份证号码与本文件中前面的行重复。");
-                }
-                experts.Add(expert);
-            }
-            catch (DomainException e)
-            {
-                errors.Add(new ImportRowError(row, e.Message));
-            }
-        }
-        var ids = experts.Select(e => e.IdNumber).ToList();
+            },
+        };
+        var outcome = await (imports ?? ExcelImport.Default).ImportAsync(new ExcelImportFile(fileName, null, content), layout, contexts, StageAsync, cancellationToken);
+        return outcome.Summary ?? new ExpertImportResult(0, outcome.Errors);
+    }
+
+    private static async Task<ExpertImportResult> StageAsync(TradeDbContext db, IReadOnlyList<ImportedRow<Expert>> rows, Action<ImportRowError> refuse, CancellationToken cancellationToken)
+    {
+        var ids = rows.Select(r => r.Value.IdNumber).ToList();
         var existing = (await db.Experts.Where(e => ids.Contains(e.IdNumber)).Select(e => e.IdNumber).ToListAsync(cancellationToken)).ToHashSet();
-        foreach (var duplicate in experts.Where(e => existing.Contains(e.IdNumber)))
+        foreach (var (row, expert) in rows)
         {
-            errors.Add(new ImportRowError(0, $"身份证号码 {duplicate.IdNumber.Masked}（{duplicate.Name}）的专家已在库中。"));
+            if (existing.Contains(expert.IdNumber))
+            {
+                refuse(new ImportRowError(row, $"身份证号码 {expert.IdNumber.Masked}（{expert.Name}）的专家已在库中。", ImportHeader[1]));
+            }
+            else
+            {
+                db.Experts.Add(expert);
+            }
         }
-        if (errors.Count > 0)
-        {
-            return new ExpertImportResult(0, errors);
-        }
-        db.Experts.AddRange(experts);
-        await db.SaveChangesAsync(cancellationToken);
-        return new ExpertImportResult(experts.Count, []);
+        return new ExpertImportResult(rows.Count, []);
     }
 
     /// <summary>在库 experts by top-two-level specialty and city.</summary>

@@ -4,13 +4,10 @@ using NingxiaTrade.Domain.Common;
 
 namespace NingxiaTrade.Domain.Rules;
 
-/// <summary>Why one row of an imported file was refused; <paramref name="Row"/> is the Excel row number.</summary>
-public sealed record RuleImportError(int Row, string Message);
-
-/// <summary>When <see cref="Errors"/> is not empty nothing was written; otherwise <see cref="Submitted"/> rules were submitted in one transaction.</summary>
-public sealed record RuleImportResult(int Submitted, IReadOnlyList<RuleImportError> Errors)
+/// <summary>When <see cref="ImportResult.Errors"/> is not empty nothing was written; otherwise <see cref="Submitted"/> rules were submitted in one transaction.</summary>
+public sealed record RuleImportResult(int Submitted, IReadOnlyList<ImportRowError> Errors) : ImportResult(Errors)
 {
-    public bool Succeeded => Errors.Count == 0;
+    public override string Summary => $"已报送 {Submitted} 件规则，等待合法性审核。";
 }
 
 /// <summary>The Excel layout of a batch submission: the template, and reading it back row by row.</summary>
@@ -25,9 +22,7 @@ internal static class RuleImportFile
     private static readonly double[] Widths = [40, 24, 24, 12, 30, 13, 13, 13, 11, 11, 36, 40];
     private static readonly char[] ListSeparators = ['、', ',', '，', ';', '；'];
 
-    public sealed record ReadResult(IReadOnlyList<ImportedRow> Rows, IReadOnlyList<RuleImportError> Errors);
-
-    public sealed record ImportedRow(int Row, RuleForm Rule, RuleSubmission Submission);
+    public sealed record RuleRow(RuleForm Rule, RuleSubmission Submission);
 
     public static MemoryStream Template()
     {
@@ -79,75 +74,53 @@ internal static class RuleImportFile
         return stream;
     }
 
-    public static async Task<ReadResult> ReadAsync(string fileName, long? length, Stream content, CancellationToken cancellationToken)
+    /// <summary>The template's layout; 文号 already seen in the file are remembered to report duplicates.</summary>
+    public static ExcelImportLayout<RuleRow> Layout()
     {
-        if (!string.Equals(Path.GetExtension(fileName), ".xlsx", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new DomainException($"只能导入 Excel 文件（.xlsx）：“{fileName}”不是 .xlsx 文件。");
-        }
-        using var buffer = await Uploads.ReadLimitedAsync(content, length, MaxBytes, cancellationToken);
-        using var workbook = ExcelUpload.Open(buffer);
-        var sheet = workbook.Worksheets.First();
-        if (Enumerable.Range(1, Header.Length).Any(c => sheet.Cell(1, c).GetFormattedString().Trim().TrimStart('*') != Header[c - 1]))
-        {
-            throw new DomainException($"第1行须为表头“{string.Join(" | ", Header)}”，请下载并使用报送模板。");
-        }
-        var lastRow = sheet.LastRowUsed()?.RowNumber() ?? 1;
-        if (lastRow - 1 > MaxRows)
-        {
-            throw new DomainException($"文件超过 {MaxRows} 行数据，请分批导入。");
-        }
-        var rows = new List<ImportedRow>();
-        var errors = new List<RuleImportError>();
         var seenNumbers = new Dictionary<string, int>();
-        for (var r = 2; r <= lastRow; r++)
+        return new ExcelImportLayout<RuleRow>
         {
-            var cells = Enumerable.Range(1, Header.Length).Select(c => sheet.Cell(r, c)).ToArray();
-            if (cells.All(c => c.IsEmpty()))
+            Header = Header,
+            MaxBytes = MaxBytes,
+            MaxRows = MaxRows,
+            OneRowIs = "一件规则",
+            HeaderAdvice = "请下载并使用报送模板。",
+            ReadRow = (cells, problems) =>
             {
-                continue;
-            }
-            var messages = new List<string>();
-            var row = ReadRow(cells, messages);
-            if (row is not null)
-            {
-                try
+                var messages = new List<string>();
+                var row = ReadRow(cells, messages);
+                if (row is not null)
                 {
-                    // The entity's own checks (lengths, date order, 文号 shape), so the row report says everything at once.
-                    var number = DocumentNumbers.Normalise(row.Value.Rule.DocumentNumber);
-                    if (number is not null && seenNumbers.TryGetValue(number, out var first))
+                    try
                     {
-                        messages.Add($"文号“{number}”与第{first}行重复。");
+                        // The entity's own checks (lengths, date order, 文号 shape), so the row report says everything at once.
+                        var number = DocumentNumbers.Normalise(row.Value.Rule.DocumentNumber);
+                        if (number is not null && seenNumbers.TryGetValue(number, out var first))
+                        {
+                            messages.Add($"文号“{number}”与第{first}行重复。");
+                        }
+                        else if (number is not null)
+                        {
+                            seenNumbers[number] = cells.Number;
+                        }
                     }
-                    else if (number is not null)
+                    catch (DomainException e)
                     {
-                        seenNumbers[number] = r;
+                        messages.Add(e.Message);
                     }
                 }
-                catch (DomainException e)
+                foreach (var message in messages)
                 {
-                    messages.Add(e.Message);
+                    problems.Add(message);
                 }
-            }
-            if (messages.Count > 0)
-            {
-                errors.AddRange(messages.Select(m => new RuleImportError(r, m)));
-            }
-            else if (row is { } ok)
-            {
-                rows.Add(new ImportedRow(r, ok.Rule, ok.Submission));
-            }
-        }
-        if (rows.Count == 0 && errors.Count == 0)
-        {
-            throw new DomainException("文件中没有数据行（表头下方一行一件规则）。");
-        }
-        return new ReadResult(rows, errors);
+                return messages.Count == 0 && row is { } ok ? new RuleRow(ok.Rule, ok.Submission) : null;
+            },
+        };
     }
 
-    private static (RuleForm Rule, RuleSubmission Submission)? ReadRow(IXLCell[] cells, List<string> errors)
+    private static (RuleForm Rule, RuleSubmission Submission)? ReadRow(ExcelRow cells, List<string> errors)
     {
-        string Text(int i) => cells[i].GetFormattedString().Trim();
+        string Text(int i) => cells[i].Trimmed;
         var title = Text(0);
         if (title.Length == 0)
         {
@@ -231,17 +204,13 @@ internal static class RuleImportFile
         return (form, new RuleSubmission(proposal, problems, Text(11)));
     }
 
-    private static DateOnly? ReadDate(IXLCell cell, string column, List<string> errors)
+    private static DateOnly? ReadDate(ExcelCell cell, string column, List<string> errors)
     {
-        if (cell.IsEmpty())
+        if (cell.Date is { } day)
         {
-            return null;
+            return day;
         }
-        if (cell.DataType == XLDataType.DateTime)
-        {
-            return DateOnly.FromDateTime(cell.GetDateTime());
-        }
-        var text = cell.GetFormattedString().Trim();
+        var text = cell.Trimmed;
         if (text.Length == 0)
         {
             return null;

@@ -28,7 +28,7 @@ public sealed record ReviewQueueItem(Guid RuleId, string Title, string? Document
 /// each submission (合法性审核) and passes or returns it; a returned rule is answered and resubmitted. Every service
 /// operation checks the caller's role and department again, whatever the screen showed.
 /// </summary>
-public sealed class RuleInventory(IDbContextFactory<TradeDbContext> contexts, ICurrentUser currentUser, TimeProvider time)
+public sealed class RuleInventory(IDbContextFactory<TradeDbContext> contexts, ICurrentUser currentUser, TimeProvider time, ExcelImport? imports = null)
 {
     /// <summary>Who may read the inventory.</summary>
     public static readonly string[] Readers = [Roles.Supervisor, Roles.LegalOfficer, Roles.Admin];
@@ -203,38 +203,36 @@ public sealed class RuleInventory(IDbContextFactory<TradeDbContext> contexts, IC
     public async Task<RuleImportResult> ImportAsync(string fileName, long? length, Stream content, CancellationToken cancellationToken = default)
     {
         currentUser.Demand(Roles.Supervisor);
-        var rows = await RuleImportFile.ReadAsync(fileName, length, content, cancellationToken);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var outcome = await (imports ?? ExcelImport.Default).ImportAsync(new ExcelImportFile(fileName, length, content), RuleImportFile.Layout(), contexts, StageAsync, cancellationToken);
+        return outcome.Summary ?? new RuleImportResult(0, outcome.Errors);
+    }
+
+    private async Task<RuleImportResult> StageAsync(TradeDbContext db, IReadOnlyList<ImportedRow<RuleImportFile.RuleRow>> rows, Action<ImportRowError> refuse, CancellationToken cancellationToken)
+    {
         var department = await RuleAccess.DepartmentOfAsync(db, currentUser, cancellationToken);
-        var errors = rows.Errors.ToList();
-        var numbers = rows.Rows.Select(r => r.Rule.DocumentNumber).OfType<string>().ToList();
+        var numbers = rows.Select(r => r.Value.Rule.DocumentNumber).OfType<string>().ToList();
         var taken = (await db.Rules.Where(r => r.DocumentNumber != null && numbers.Contains(r.DocumentNumber)).Select(r => r.DocumentNumber!).ToListAsync(cancellationToken))
             .ToHashSet();
-        var rules = new List<Rule>();
-        foreach (var row in rows.Rows)
+        var submitted = 0;
+        foreach (var (number, row) in rows)
         {
             try
             {
                 var rule = new Rule(row.Rule, department, Now);
-                if (rule.DocumentNumber is { } number && taken.Contains(number))
+                if (rule.DocumentNumber is { } documentNumber && taken.Contains(documentNumber))
                 {
-                    throw new DomainException($"文号“{number}”的规则已登记，请在规则列表中找到该规则后报送。");
+                    throw new DomainException($"文号“{documentNumber}”的规则已登记，请在规则列表中找到该规则后报送。");
                 }
                 Submit(rule, row.Submission);
-                rules.Add(rule);
+                db.Rules.Add(rule);
+                submitted++;
             }
             catch (DomainException e)
             {
-                errors.Add(new RuleImportError(row.Row, e.Message));
+                refuse(new ImportRowError(number, e.Message));
             }
         }
-        if (errors.Count > 0)
-        {
-            return new RuleImportResult(0, errors.OrderBy(e => e.Row).ToList());
-        }
-        db.Rules.AddRange(rules);
-        await db.SaveChangesAsync(cancellationToken);
-        return new RuleImportResult(rules.Count, []);
+        return new RuleImportResult(submitted, []);
     }
 
     private void Submit(Rule rule, RuleSubmission submission) =>
