@@ -10,6 +10,7 @@ builder.Services.AddTradeDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddWorkbenchIdentity();
 builder.Services.AddWorkbenchShell();
 builder.Services.AddWorkbenchApi();
+builder.Services.AddExcelImports(builder.Configuration);
 
 builder.Services.AddAdminModule();
 builder.Services.AddCalendarModule();

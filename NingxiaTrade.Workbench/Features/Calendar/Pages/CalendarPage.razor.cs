@@ -21,10 +21,7 @@ public partial class CalendarPage
     private int _year;
     private IReadOnlyList<int> _yearChoices = [];
     private IReadOnlyList<HolidayDate> _dates = [];
-    private HolidayImportResult? _importResult;
-    private string? _importError;
     private bool _loading;
-    private bool _importing;
 
     protected override async Task OnInitializedAsync()
     {
@@ -37,8 +34,6 @@ public partial class CalendarPage
     private async Task SelectYearAsync(int year)
     {
         _year = year;
-        _importResult = null;
-        _importError = null;
         await LoadAsync();
     }
 
@@ -94,37 +89,6 @@ public partial class CalendarPage
         await LoadAsync();
     }
 
-    private async Task ImportAsync(IBrowserFile? file)
-    {
-        if (file is null)
-        {
-            return;
-        }
-        _importing = true;
-        _importResult = null;
-        _importError = null;
-        try
-        {
-            // The browser stream refuses to deliver more than the limit; the service checks the size again.
-            await using var stream = file.OpenReadStream(HolidayAdministration.MaxImportBytes + 1);
-            _importResult = await Holidays.ImportAsync(file.Name, file.Size, stream);
-            if (_importResult.Succeeded)
-            {
-                Snackbar.Add($"导入成功：新增 {_importResult.Added} 条，更新 {_importResult.Updated} 条，未变 {_importResult.Unchanged} 条。", Severity.Success);
-                await LoadAsync();
-            }
-        }
-        catch (DomainException e)
-        {
-            _importError = e.Message;
-        }
-        catch (IOException)
-        {
-            _importError = $"文件超过 {HolidayAdministration.MaxImportBytes / 1024 / 1024} MB 或上传中断，请检查后重试。";
-        }
-        finally
-        {
-            _importing = false;
-        }
-    }
+    private async Task<ImportResult> ImportAsync(IBrowserFile file, Stream content, CancellationToken cancellationToken) =>
+        await Holidays.ImportAsync(file.Name, file.Size, content, cancellationToken);
 }

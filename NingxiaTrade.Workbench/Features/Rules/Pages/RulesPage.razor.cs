@@ -21,9 +21,6 @@ public partial class RulesPage
     private RuleLevel? _level;
     private int? _department;
     private IReadOnlyList<(int Id, string Name)> _departments = [];
-    private bool _importing;
-    private RuleImportResult? _importResult;
-    private string? _importError;
 
     private bool IsSupervisor => CurrentUser.IsInRole(Roles.Supervisor);
 
@@ -57,32 +54,6 @@ public partial class RulesPage
 
     private static string Date(DateOnly? date) => date is { } d ? ChinaTime.FormatDate(d) : "";
 
-    private async Task ImportAsync(IBrowserFile? file)
-    {
-        if (file is null)
-        {
-            return;
-        }
-        _importing = true;
-        _importResult = null;
-        _importError = null;
-        try
-        {
-            await using var stream = file.OpenReadStream(RuleInventory.MaxImportBytes + 1);
-            _importResult = await Inventory.ImportAsync(file.Name, file.Size, stream);
-            if (_importResult.Succeeded)
-            {
-                Snackbar.Add($"导入成功：已报送 {_importResult.Submitted} 件规则，等待合法性审核。", Severity.Success);
-                await ReloadAsync();
-            }
-        }
-        catch (DomainException ex)
-        {
-            _importError = ex.Message;
-        }
-        finally
-        {
-            _importing = false;
-        }
-    }
+    private async Task<ImportResult> ImportAsync(IBrowserFile file, Stream content, CancellationToken cancellationToken) =>
+        await Inventory.ImportAsync(file.Name, file.Size, content, cancellationToken);
 }
