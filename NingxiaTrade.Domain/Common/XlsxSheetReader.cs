@@ -281,6 +281,11 @@ public sealed class XlsxSheetReader : IDisposable
                 }
             }
         }
+        if (string.IsNullOrEmpty(value) && type is not ("inlineStr" or "str"))
+        {
+            // Styled cells are often written with an empty value: nothing is in them.
+            return new ExcelCell(reference, hasFormula ? ExcelCellKind.FormulaWithoutValue : ExcelCellKind.Empty, "");
+        }
         switch (type)
         {
             case "s":
@@ -302,13 +307,9 @@ public sealed class XlsxSheetReader : IDisposable
                     ? new ExcelCell(reference, ExcelCellKind.Date, iso.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), iso.ToOADate())
                     : new ExcelCell(reference, ExcelCellKind.Text, value ?? "");
         }
-        if (value is null)
-        {
-            return new ExcelCell(reference, hasFormula ? ExcelCellKind.FormulaWithoutValue : ExcelCellKind.Empty, "");
-        }
         if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
-            throw Corrupt();
+            return new ExcelCell(reference, ExcelCellKind.Text, value ?? "");
         }
         if (dateStyles.Contains(style) && number is >= 0 and < 2958466)
         {
