@@ -172,6 +172,17 @@ public sealed class BanImportFormulaTests : MarketEntityTestBase
 {
     private static readonly string[] Header = ["统一社会信用代码", "名单名称", "禁入范围", "开始日期", "结束日期", "事由", "文号"];
 
+    /// <summary>The header and <paramref name="count"/> valid bans of one entity.</summary>
+    private static List<string[]> BanRows(CreditCode code, int count)
+    {
+        var rows = new List<string[]> { Header };
+        for (var i = 0; i < count; i++)
+        {
+            rows.Add([code.Value, $"名单{i}", "全部", "2026-01-01", "2027-12-31", "拒不履行生效判决", ""]);
+        }
+        return rows;
+    }
+
     [Fact]
     public async Task ImportBans_FormulaError_RowErrorNamingTheCellAndNothingSaved()
     {
@@ -197,11 +208,7 @@ public sealed class BanImportFormulaTests : MarketEntityTestBase
     {
         var (_, _, code) = await ApprovedEntityAsync();
         ActAs(Roles.Supervisor, "supervisor-1");
-        var rows = new List<string[]> { Header };
-        for (var i = 0; i < 200; i++)
-        {
-            rows.Add([code.Value, $"名单{i}", "全部", "2026-01-01", "2027-12-31", "拒不履行生效判决", ""]);
-        }
+        var rows = BanRows(code, 200);
         var unknown = NewCode("640100");
         rows.Add([unknown.Value, "名单", "全部", "2026-01-01", "2027-12-31", "拒不履行生效判决", ""]);
         using var file = XlsxFiles.TextWorkbook("禁入名单", [.. rows]);
@@ -220,12 +227,7 @@ public sealed class BanImportFormulaTests : MarketEntityTestBase
     {
         var (_, _, code) = await ApprovedEntityAsync();
         ActAs(Roles.Supervisor, "supervisor-1");
-        var rows = new List<string[]> { Header };
-        for (var i = 0; i < 100; i++)
-        {
-            rows.Add([code.Value, $"名单{i}", "全部", "2026-01-01", "2027-12-31", "拒不履行生效判决", ""]);
-        }
-        using var file = XlsxFiles.TextWorkbook("禁入名单", [.. rows]);
+        using var file = XlsxFiles.TextWorkbook("禁入名单", [.. BanRows(code, 100)]);
         var credit = new CreditAdministration(Database, Database.User, Database.Time,
             new ExcelImport(new ImportSettings { TimeLimit = TimeSpan.FromSeconds(30) }, new SteppingClock()));
 
