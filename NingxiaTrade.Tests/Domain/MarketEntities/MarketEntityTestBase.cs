@@ -27,7 +27,7 @@ public abstract class MarketEntityTestBase : IAsyncLifetime
     protected MarketEntityDirectory Directory => new(Database, Database.User);
     protected SignatureService Signatures => new(Database, Database.User, Database.Time);
     protected CreditAdministration Credit => new(Database, Database.User, Database.Time);
-    protected CreditGate Gate => new(Database);
+    protected CreditGate Gate => new(Database, Directory);
     protected CreditQueries CreditQueries => new(Database, Database.User, Database.Time, Scoring);
     protected CreditRepairService Repairs => new(Database, Database.User, Database.Time);
 
