@@ -32,6 +32,12 @@ public interface IMarketEntityDirectory
     /// <summary>Entities registered under exactly one of <paramref name="names"/>.</summary>
     Task<IReadOnlyList<EntityCard>> FindByNamesAsync(IEnumerable<string> names, CancellationToken cancellationToken = default);
 
+    /// <summary>Entities registered under one of <paramref name="codes"/>.</summary>
+    Task<IReadOnlyList<EntityCard>> FindByCodesAsync(IEnumerable<CreditCode> codes, CancellationToken cancellationToken = default);
+
+    /// <summary>Entities whose credit code is <paramref name="text"/> or whose name contains it, at most <paramref name="take"/>.</summary>
+    Task<IReadOnlyList<EntityCard>> SearchAsync(string text, int take = 500, CancellationToken cancellationToken = default);
+
     /// <summary>Approved entities by name, at most <paramref name="take"/>.</summary>
     Task<IReadOnlyList<EntityCard>> ApprovedAsync(int take = 500, CancellationToken cancellationToken = default);
 
@@ -66,6 +72,23 @@ public sealed class MarketEntityDirectory(IDbContextFactory<TradeDbContext> cont
         var list = names.Where(n => !string.IsNullOrWhiteSpace(n)).Distinct().ToList();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await Cards(db.MarketEntities.AsNoTracking().Where(e => list.Contains(e.Name))).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<EntityCard>> FindByCodesAsync(IEnumerable<CreditCode> codes, CancellationToken cancellationToken = default)
+    {
+        var list = codes.Distinct().ToList();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await Cards(db.MarketEntities.AsNoTracking().Where(e => list.Contains(e.Code))).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<EntityCard>> SearchAsync(string text, int take = 500, CancellationToken cancellationToken = default)
+    {
+        var t = text?.Trim() ?? "";
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = CreditCode.TryParse(t, out var code)
+            ? db.MarketEntities.AsNoTracking().Where(e => e.Code == code)
+            : db.MarketEntities.AsNoTracking().Where(e => e.Name.Contains(t));
+        return await Cards(query.OrderBy(e => e.Name).Take(Math.Clamp(take, 1, 5000))).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<EntityCard>> ApprovedAsync(int take = 500, CancellationToken cancellationToken = default)

@@ -34,6 +34,9 @@ public interface IProjectDirectory
     /// <summary>The lot with its project, or null when it does not exist or lies outside the caller's scope.</summary>
     Task<ProjectLot?> FindLotAsync(Guid lotId, CancellationToken cancellationToken = default);
 
+    /// <summary>The caller's projects, newest first, at most <paramref name="take"/>.</summary>
+    Task<IReadOnlyList<ProjectSummary>> ProjectsAsync(int take = 200, CancellationToken cancellationToken = default);
+
     /// <summary>Lots of the caller's projects, newest project first, at most <paramref name="take"/> projects.</summary>
     Task<IReadOnlyList<ProjectLot>> LotsAsync(int take = 200, CancellationToken cancellationToken = default);
 
@@ -59,13 +62,16 @@ public sealed class ProjectDirectory(IDbContextFactory<TradeDbContext> contexts,
         return project is null ? null : new ProjectLot(project, project.Lots.Single(l => l.Id == lotId));
     }
 
-    public async Task<IReadOnlyList<ProjectLot>> LotsAsync(int take = 200, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ProjectSummary>> ProjectsAsync(int take = 200, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var projects = await ScopedAsync(db, cancellationToken);
         var summaries = await SummariesAsync(db, projects.OrderByDescending(p => p.CreatedUtc).Take(Math.Clamp(take, 1, 1000)), cancellationToken);
-        return summaries.OrderByDescending(p => p.CreatedUtc).SelectMany(p => p.Lots.Select(l => new ProjectLot(p, l))).ToList();
+        return summaries.OrderByDescending(p => p.CreatedUtc).ToList();
     }
+
+    public async Task<IReadOnlyList<ProjectLot>> LotsAsync(int take = 200, CancellationToken cancellationToken = default) =>
+        (await ProjectsAsync(take, cancellationToken)).SelectMany(p => p.Lots.Select(l => new ProjectLot(p, l))).ToList();
 
     public async Task<IReadOnlySet<Guid>> VisibleAsync(IEnumerable<Guid> projectIds, CancellationToken cancellationToken = default)
     {

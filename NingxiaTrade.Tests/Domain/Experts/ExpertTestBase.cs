@@ -46,7 +46,7 @@ public abstract class ExpertTestBase : IAsyncLifetime
     protected ExpertSessionService Sessions => new(Database, Database.User, Database.Time, new AssessmentRules(), new ExpertFeeStandard(), Projects);
     protected ProjectDirectory Projects => new(Database, Database.User);
     protected MarketEntityDirectory Entities => new(Database, Database.User);
-    protected ExpertPool Pool => new(Database, Database.User, Database.Time);
+    protected ExpertPool Pool => new(Database, Database.User, Database.Time, Entities);
     protected DateTime Now => Database.Time.GetUtcNow().UtcDateTime;
 
     /// <summary>
