@@ -27,7 +27,8 @@ public sealed record BanImportResult(int Imported, IReadOnlyList<ImportRowError>
 /// Supervisors (and the Admin) keep credit records and ban lists: one entry at a time, or a whole list
 /// (失信被执行人, 重大税收违法失信主体 …) imported from Excel by credit code, all rows or none.
 /// </summary>
-public sealed class CreditAdministration(IDbContextFactory<TradeDbContext> contexts, ICurrentUser currentUser, TimeProvider time, ExcelImport? imports = null)
+public sealed class CreditAdministration(IDbContextFactory<TradeDbContext> contexts, ICurrentUser currentUser, TimeProvider time,
+    IMarketEntityDirectory entities, ExcelImport? imports = null)
 {
     public const long MaxImportBytes = 2 * 1024 * 1024;
 
@@ -43,7 +44,7 @@ public sealed class CreditAdministration(IDbContextFactory<TradeDbContext> conte
     {
         currentUser.Demand(KeeperRoles);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await RequireEntityAsync(db, entityId, cancellationToken);
+        await RequireEntityAsync(entityId, cancellationToken);
         var record = new CreditRecord(entityId, form.Kind, form.Favourable, form.Summary, form.DocumentNumber, form.LegalBasis, form.IssuedBy,
             form.Date, form.PublishFrom, form.PublishUntil, currentUser.UserName ?? "", time.GetUtcNow().UtcDateTime);
         db.CreditRecords.Add(record);
@@ -55,7 +56,7 @@ public sealed class CreditAdministration(IDbContextFactory<TradeDbContext> conte
     {
         currentUser.Demand(KeeperRoles);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await RequireEntityAsync(db, entityId, cancellationToken);
+        await RequireEntityAsync(entityId, cancellationToken);
         var ban = new MarketBan(entityId, form.ListName, form.TradeTypes, form.From, form.To, form.Reason, form.DocumentNumber,
             currentUser.UserName ?? "", time.GetUtcNow().UtcDateTime);
         db.MarketBans.Add(ban);
@@ -77,22 +78,24 @@ public sealed class CreditAdministration(IDbContextFactory<TradeDbContext> conte
     {
         currentUser.Demand([.. KeeperRoles, Roles.CentreClerk]);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = from b in db.MarketBans.AsNoTracking()
-                   join e in db.MarketEntities on b.MarketEntityId equals e.Id
-                   select new { b, e.Code, e.Name };
+        var rows = db.MarketBans.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(text))
         {
             var t = text.Trim();
-            rows = CreditCode.TryParse(t, out var code) ? rows.Where(x => x.Code == code) : rows.Where(x => x.Name.Contains(t) || x.b.ListName.Contains(t));
+            var matching = (await entities.SearchAsync(t, 5000, cancellationToken)).Select(e => e.Id).ToList();
+            rows = CreditCode.TryParse(t, out _) ? rows.Where(b => matching.Contains(b.MarketEntityId))
+                : rows.Where(b => matching.Contains(b.MarketEntityId) || b.ListName.Contains(t));
         }
         if (activeOnly)
         {
             var today = ChinaTime.DateOf(time.GetUtcNow().UtcDateTime);
-            rows = rows.Where(x => x.b.From <= today && x.b.To >= today && (x.b.LiftedOn == null || x.b.LiftedOn > today));
+            rows = rows.Where(b => b.From <= today && b.To >= today && (b.LiftedOn == null || b.LiftedOn > today));
         }
         var total = await rows.CountAsync(cancellationToken);
-        var items = await rows.OrderByDescending(x => x.b.CreatedUtc).Page(page, pageSize).ToListAsync(cancellationToken);
-        return new PagedResult<MarketBanRow>(items.Select(x => new MarketBanRow(x.b.Id, x.b.MarketEntityId, x.Code.Value, x.Name, x.b)).ToList(), total);
+        var items = await rows.OrderByDescending(b => b.CreatedUtc).Page(page, pageSize).ToListAsync(cancellationToken);
+        var cards = (await entities.GetManyAsync(items.Select(b => b.MarketEntityId), cancellationToken)).ToDictionary(e => e.Id);
+        return new PagedResult<MarketBanRow>(items.Select(b => new MarketBanRow(b.Id, b.MarketEntityId,
+            cards.TryGetValue(b.MarketEntityId, out var c) ? c.CreditCode : "", cards.TryGetValue(b.MarketEntityId, out var n) ? n.Name : "", b)).ToList(), total);
     }
 
     /// <summary>
@@ -117,8 +120,7 @@ public sealed class CreditAdministration(IDbContextFactory<TradeDbContext> conte
     private async Task<BanImportResult> StageBansAsync(TradeDbContext db, IReadOnlyList<ImportedRow<ParsedRow>> rows, Action<ImportRowError> refuse, CancellationToken cancellationToken)
     {
         var codes = rows.Select(r => r.Value.Code).Distinct().ToList();
-        var entities = await db.MarketEntities.Where(e => codes.Contains(e.Code)).Select(e => new { e.Code, e.Id }).ToListAsync(cancellationToken);
-        var byCode = entities.ToDictionary(e => e.Code.Value, e => e.Id);
+        var byCode = (await entities.FindByCodesAsync(codes, cancellationToken)).ToDictionary(e => e.CreditCode, e => e.Id);
         var now = time.GetUtcNow().UtcDateTime;
         var added = 0;
         foreach (var (number, row) in rows)
@@ -240,9 +242,9 @@ public sealed class CreditAdministration(IDbContextFactory<TradeDbContext> conte
     private static DateOnly? ReadDate(ExcelCell cell) =>
         cell.Date ?? (DateOnly.TryParseExact(cell.Trimmed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null);
 
-    private static async Task RequireEntityAsync(TradeDbContext db, Guid entityId, CancellationToken cancellationToken)
+    private async Task RequireEntityAsync(Guid entityId, CancellationToken cancellationToken)
     {
-        if (!await db.MarketEntities.AnyAsync(e => e.Id == entityId, cancellationToken))
+        if ((await entities.GetManyAsync([entityId], cancellationToken)).Count == 0)
         {
             throw new DomainException("市场主体不存在。");
         }

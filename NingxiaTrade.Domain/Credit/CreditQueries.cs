@@ -16,7 +16,8 @@ public sealed record PublicSanction(string Kind, string Reason, DateOnly From, D
 public sealed record PublicCreditReport(string CreditCode, string Name, string Rating, IReadOnlyList<PublicSanction> Sanctions);
 
 /// <summary>Reading credit: an entity's file (readers, or the entity's own account) and the anonymous public query.</summary>
-public sealed class CreditQueries(IDbContextFactory<TradeDbContext> contexts, ICurrentUser currentUser, TimeProvider time, CreditScoringSettings settings)
+public sealed class CreditQueries(IDbContextFactory<TradeDbContext> contexts, ICurrentUser currentUser, TimeProvider time, CreditScoringSettings settings,
+    IMarketEntityDirectory entities)
 {
     public async Task<CreditFile> FileAsync(Guid entityId, CancellationToken cancellationToken = default)
     {
@@ -45,9 +46,8 @@ public sealed class CreditQueries(IDbContextFactory<TradeDbContext> contexts, IC
     public async Task<PublicCreditReport?> PublicReportAsync(string creditCode, CancellationToken cancellationToken = default)
     {
         var code = CreditCode.Parse(creditCode);
+        var entity = (await entities.FindByCodesAsync([code], cancellationToken)).FirstOrDefault(e => e.Status == MarketEntityStatus.Approved);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var entity = await db.MarketEntities.AsNoTracking().Where(e => e.Code == code && e.Status == MarketEntityStatus.Approved)
-            .Select(e => new { e.Id, e.Name }).FirstOrDefaultAsync(cancellationToken);
         if (entity is null)
         {
             return null;
@@ -72,7 +72,7 @@ public sealed record RepairQueueItem(CreditRepairRequest Request, string CreditC
 /// 信用修复: the entity's account asks for an adverse record or a ban to stop being published; a supervisor approves
 /// (the record's publication, or the ban, ends today) or rejects, with an opinion kept in the history.
 /// </summary>
-public sealed class CreditRepairService(IDbContextFactory<TradeDbContext> contexts, ICurrentUser currentUser, TimeProvider time)
+public sealed class CreditRepairService(IDbContextFactory<TradeDbContext> contexts, ICurrentUser currentUser, TimeProvider time, IMarketEntityDirectory entities)
 {
     public async Task<Guid> RequestAsync(Guid entityId, Guid? recordId, Guid? banId, string reason, CancellationToken cancellationToken = default)
     {
@@ -117,11 +117,11 @@ public sealed class CreditRepairService(IDbContextFactory<TradeDbContext> contex
     {
         currentUser.Demand(Roles.Supervisor);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var pending = await (from q in db.CreditRepairRequests.AsNoTracking()
-                             join e in db.MarketEntities on q.MarketEntityId equals e.Id
-                             where q.Status == RepairStatus.Pending
-                             orderby q.RequestedUtc
-                             select new { q, e.Code, e.Name }).ToListAsync(cancellationToken);
+        var requests = await db.CreditRepairRequests.AsNoTracking().Where(q => q.Status == RepairStatus.Pending).OrderBy(q => q.RequestedUtc)
+            .ToListAsync(cancellationToken);
+        var cards = (await entities.GetManyAsync(requests.Select(q => q.MarketEntityId), cancellationToken)).ToDictionary(e => e.Id);
+        var pending = requests.Where(q => cards.ContainsKey(q.MarketEntityId))
+            .Select(q => new { q, Code = CreditCode.Parse(cards[q.MarketEntityId].CreditCode), cards[q.MarketEntityId].Name }).ToList();
         var recordIds = pending.Where(p => p.q.CreditRecordId != null).Select(p => p.q.CreditRecordId!.Value).ToList();
         var banIds = pending.Where(p => p.q.MarketBanId != null).Select(p => p.q.MarketBanId!.Value).ToList();
         var records = await db.CreditRecords.AsNoTracking().Where(r => recordIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);

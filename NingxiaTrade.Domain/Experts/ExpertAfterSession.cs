@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NingxiaTrade.Domain.Accounts;
 using NingxiaTrade.Domain.Common;
 using NingxiaTrade.Domain.Data;
+using NingxiaTrade.Domain.Projects;
 
 namespace NingxiaTrade.Domain.Experts;
 
@@ -96,15 +97,31 @@ public sealed record FeeSheetRow(string Name, string Employer, string Specialty,
 
 /// <summary>After the session: assessments feeding expert credit and suspension, and the fee sheet.</summary>
 public sealed class ExpertSessionService(IDbContextFactory<TradeDbContext> contexts, ICurrentUser user, TimeProvider time,
-    AssessmentRules rules, ExpertFeeStandard fees)
+    AssessmentRules rules, ExpertFeeStandard fees, IProjectDirectory projects)
 {
+    /// <summary>A draw of a project the caller may see (the projects module's scope); any other is answered like an unknown draw.</summary>
+    private async Task<ExpertDraw> DrawInScopeAsync(TradeDbContext db, Guid drawId, bool withMembers, CancellationToken cancellationToken)
+    {
+        var query = db.ExpertDraws.AsNoTracking();
+        if (withMembers)
+        {
+            query = query.Include(d => d.Groups).Include(d => d.Members).AsSplitQuery();
+        }
+        var draw = await query.SingleOrDefaultAsync(d => d.Id == drawId, cancellationToken);
+        if (draw is null || await projects.FindAsync(draw.ProjectId, cancellationToken) is null)
+        {
+            throw new NotFoundException("未找到该抽取记录。");
+        }
+        return draw;
+    }
+
     /// <summary>Assessment by the clerk (any) or the project's tenderer, once the session has started.</summary>
     public async Task AssessAsync(Guid drawId, Guid expertId, AssessmentScores scores, string? comment, CancellationToken cancellationToken = default)
     {
         user.Demand(Roles.CentreClerk, Roles.Tenderer);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        var draw = await db.ExpertDraws.AsNoTracking().SingleOrDefaultAsync(d => d.Id == drawId, cancellationToken) ?? throw new DomainException("未找到该抽取记录。");
+        var draw = await DrawInScopeAsync(db, drawId, withMembers: false, cancellationToken);
         if (!draw.SessionStarted(now))
         {
             throw new DomainException("评标开始后才能考评专家。");
@@ -138,14 +155,22 @@ public sealed class ExpertSessionService(IDbContextFactory<TradeDbContext> conte
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>The fee of every accepted member for the session's recorded duration.</summary>
+    /// <summary>What a fee-sheet download is recorded as in the draw's view log.</summary>
+    public const string FeeSheetPurpose = "下载专家劳务费表";
+
+    /// <summary>The fee of every accepted member for the session's recorded duration; the download is recorded as a view.</summary>
     public async Task<IReadOnlyList<FeeSheetRow>> FeeSheetAsync(Guid drawId, CancellationToken cancellationToken = default)
     {
         user.Demand(Roles.CentreClerk, Roles.Supervisor);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var draw = await db.ExpertDraws.AsNoTracking().Include(d => d.Groups).Include(d => d.Members).AsSplitQuery()
-            .SingleOrDefaultAsync(d => d.Id == drawId, cancellationToken) ?? throw new DomainException("未找到该抽取记录。");
-        if (!ExpertDrawService.MaySee(draw, user, time.GetUtcNow().UtcDateTime))
+        var draw = await DrawInScopeAsync(db, drawId, withMembers: true, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var allowed = ExpertDrawService.MaySee(draw, user, now);
+        // The sheet names the committee: every download, and every refused one, is a look at the draw.
+        db.ExpertDrawViews.Add(new ExpertDrawView(draw.Id, user.UserId ?? "", user.DisplayName ?? user.UserName ?? "", user.Role ?? "",
+            allowed ? FeeSheetPurpose : "被拒绝：" + FeeSheetPurpose, now));
+        await db.SaveChangesAsync(cancellationToken);
+        if (!allowed)
         {
             throw new AccessDeniedException("评标开始前不能查看专家名单。");
         }

@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using NingxiaTrade.Domain.Accounts;
 using NingxiaTrade.Domain.Common;
 using NingxiaTrade.Domain.Data;
+using NingxiaTrade.Domain.Credit;
 using NingxiaTrade.Domain.MarketEntities;
+using NingxiaTrade.Domain.Projects;
 
 namespace NingxiaTrade.Domain.Experts;
 
@@ -11,6 +13,34 @@ public sealed class ExpertDrawSettings
 {
     /// <summary>How long a replacement has to answer (never past the session start).</summary>
     public TimeSpan ReplacementAnswerWindow { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>
+    /// Smallest committee for a tender (招标): 招标投标法 第37条 (评标委员会成员人数为五人以上单数); 财政部令第87号 第47条
+    /// (政府采购公开招标、邀请招标的评标委员会成员人数应当为5人以上单数); 国土资源部令第39号 第13条 (招标出让的评标小组五人以上单数).
+    /// </summary>
+    public int TenderCommitteeMinimum { get; set; } = 5;
+
+    /// <summary>
+    /// Smallest panel for negotiation, consultation and quotation: 财政部令第74号 第7条 (竞争性谈判小组或者询价小组由采购人代表和评审专家共3人以上单数组成);
+    /// 财库〔2014〕214号 第14条 (磋商小组 3人以上单数).
+    /// </summary>
+    public int NegotiationCommitteeMinimum { get; set; } = 3;
+
+    /// <summary>The same articles require an odd number (单数), so a committee cannot tie.</summary>
+    public bool CommitteeMustBeOdd { get; set; } = true;
+
+    /// <summary>The smallest committee for the lot's type and method; null where the method has no expert evaluation.</summary>
+    public int? CommitteeMinimum(TradeType type, TradeMethod method) => (type, method) switch
+    {
+        (TradeType.EngineeringBidding, TradeMethod.OpenTender or TradeMethod.InvitedTender) => TenderCommitteeMinimum,
+        (TradeType.GovernmentProcurement, TradeMethod.OpenTender or TradeMethod.InvitedTender) => TenderCommitteeMinimum,
+        (TradeType.GovernmentProcurement, TradeMethod.CompetitiveNegotiation or TradeMethod.CompetitiveConsultation or TradeMethod.RequestForQuotation)
+            => NegotiationCommitteeMinimum,
+        // 国土资源部令第39号 第13条: land offered by tender (招标出让) is evaluated by a committee; listing and auction are not.
+        (TradeType.LandAndMiningRights, TradeMethod.OpenTender) => TenderCommitteeMinimum,
+        // Listing, auction and online bidding of state assets and land, and volume-based drug procurement, pick no experts.
+        _ => null,
+    };
 }
 
 /// <summary>A draw refused because a specialty has too few eligible experts; carries what each rule removed.</summary>
@@ -28,7 +58,7 @@ public sealed record GroupOutcome(int Index, string SpecialtyCode, string Specia
 /// and lets a supervisor re-verify a draw from its record.
 /// </summary>
 public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts, ICurrentUser user, TimeProvider time,
-    IDrawSeedSource seeds, ExpertDrawSettings settings)
+    IDrawSeedSource seeds, ExpertDrawSettings settings, IProjectDirectory projects, IMarketEntityDirectory entities, CreditGate gate)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -37,11 +67,31 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
     {
         user.Demand(Roles.CentreClerk);
         Validate(request);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var subject = await SubjectAsync(db, request.LotId, cancellationToken);
         var now = Now;
-        var partyNames = new[] { subject.TendererName, subject.AgentName }.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!).ToList();
-        var parties = await db.MarketEntities.Where(e => partyNames.Contains(e.Name)).Select(e => e.Id).ToListAsync(cancellationToken);
+        var lot = await FindLotAsync(request.LotId, cancellationToken);
+        CheckDrawable(lot, request, now);
+        var subject = new DrawSubject(lot.Lot.Id, lot.Project.Id, lot.Project.Code, lot.Project.Name, lot.Lot.Name, lot.Project.RegionCode,
+            lot.Project.TendererName, lot.Project.AgentName, lot.Project.TendererUserId, lot.Project.AgentUserId);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.ExpertDraws.AsNoTracking().Where(d => d.LotId == subject.LotId && d.EvaluationEndUtc > now)
+                .Select(d => (DateTime?)d.EvaluationStartUtc).FirstOrDefaultAsync(cancellationToken) is { } existing)
+        {
+            throw new DomainException($"该{TradeMethods.LotName(lot.Project.TradeType)}已抽取过评标专家（评标时间 {ChinaTime.Format(existing)}），"
+                + "不能再次抽取；专家拒绝或未答复时由系统从原抽取记录中替补。");
+        }
+        var parties = await PartyEntitiesAsync(lot.Project, cancellationToken);
+        var bidderChoices = await BidderChoicesAsync(lot.Project, parties, now, cancellationToken);
+        var refusedBidders = bidderChoices.Excluded.Where(x => request.BidderEntityIds.Contains(x.Id)).ToList();
+        var unknownBidders = request.BidderEntityIds.Distinct().Count(id => bidderChoices.Allowed.All(a => a.Id != id) && refusedBidders.All(x => x.Id != id));
+        if (refusedBidders.Count > 0 || unknownBidders > 0)
+        {
+            var reasons = refusedBidders.Select(x => $"{x.Name}（{x.Reason}）").ToList();
+            if (unknownBidders > 0)
+            {
+                reasons.Add($"{unknownBidders}家未在市场主体库中登记并通过审核的单位");
+            }
+            throw new DomainException("以下单位不能作为本项目的投标人：" + string.Join("；", reasons) + "。");
+        }
         var inputs = new DrawInputs(subject.TendererName, subject.AgentName, subject.RegionCode, parties, request.BidderEntityIds,
             request.EvaluationStartUtc, request.EvaluationEndUtc, request.IsRemote, request.Rules, now, request.Groups);
         var (facts, outcomes) = await EvaluateAsync(db, inputs, cancellationToken);
@@ -115,12 +165,82 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
         request.Rules.Validate();
     }
 
-    private static async Task<DrawSubject> SubjectAsync(TradeDbContext db, Guid lotId, CancellationToken cancellationToken) =>
-        await (from l in db.Lots
-               join p in db.TradeProjects on l.ProjectId equals p.Id
-               where l.Id == lotId
-               select new DrawSubject(l.Id, p.Id, p.Code, p.Name, l.Name, p.RegionCode, p.TendererName, p.AgentName, p.TendererUserId, p.AgentUserId))
-            .SingleOrDefaultAsync(cancellationToken) ?? throw new DomainException("未找到该标段（包）。");
+    /// <summary>The lot through the projects module's scope: another centre's lot is refused like an unknown one.</summary>
+    private async Task<ProjectLot> FindLotAsync(Guid lotId, CancellationToken cancellationToken) =>
+        await projects.FindLotAsync(lotId, cancellationToken) ?? throw new NotFoundException("未找到该标段（包）。");
+
+    /// <summary>Refuses a draw the lot's project, method or timing does not allow.</summary>
+    private void CheckDrawable(ProjectLot lot, DrawRequest request, DateTime nowUtc)
+    {
+        var project = lot.Project;
+        var lotName = TradeMethods.LotName(project.TradeType);
+        if (project.IsClosed)
+        {
+            throw new DomainException($"项目“{project.Name}”已{project.CurrentStepName}，不能再抽取评标专家。");
+        }
+        if (settings.CommitteeMinimum(project.TradeType, project.TradeMethod) is not { } minimum)
+        {
+            throw new DomainException($"{project.TradeType.Chinese()}项目采用“{project.TradeMethod.Chinese()}”方式，不组建评标委员会（评审小组），无需抽取评标专家。");
+        }
+        if (project.BidDeadlineUtc is not { } deadline)
+        {
+            throw new DomainException($"该项目尚未设定投标截止时间；评标只能在投标截止之后进行，请先设定投标截止时间再抽取专家。");
+        }
+        if (request.EvaluationStartUtc <= deadline)
+        {
+            throw new DomainException($"评标开始时间应晚于本{lotName}的投标截止时间 {ChinaTime.Format(deadline)}。");
+        }
+        if (request.EvaluationStartUtc <= nowUtc)
+        {
+            throw new DomainException("评标开始时间应晚于当前时间。");
+        }
+        var members = request.Groups.Sum(g => g.Count);
+        if (members < minimum || (settings.CommitteeMustBeOdd && members % 2 == 0))
+        {
+            var basis = minimum == settings.NegotiationCommitteeMinimum && minimum != settings.TenderCommitteeMinimum
+                ? "《政府采购非招标采购方式管理办法》第七条" : "《招标投标法》第三十七条、《政府采购货物和服务招标投标管理办法》第四十七条";
+            throw new DomainException($"{project.TradeMethod.Chinese()}的评标委员会（评审小组）应为{minimum}人以上{(settings.CommitteeMustBeOdd ? "单数" : "")}"
+                + $"（{basis}），本次抽取{members}人。");
+        }
+    }
+
+    /// <summary>Registered entities named as the project's tenderer or agent.</summary>
+    private async Task<IReadOnlyList<Guid>> PartyEntitiesAsync(ProjectSummary project, CancellationToken cancellationToken)
+    {
+        var names = new[] { project.TendererName, project.AgentName }.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!).ToList();
+        return (await entities.FindByNamesAsync(names, cancellationToken)).Select(e => e.Id).ToList();
+    }
+
+    /// <summary>
+    /// Who may be named as a bidder of the project (for recusal): approved entities, neither banned for the type (联合惩戒,
+    /// <see cref="CreditGate"/>), nor the tenderer or agent, nor an organisation registered only as a tenderer or agency.
+    /// </summary>
+    private async Task<BidderChoices> BidderChoicesAsync(ProjectSummary project, IReadOnlyList<Guid> parties, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var approved = await entities.ApprovedAsync(500, cancellationToken);
+        var ids = approved.Select(e => e.Id).ToList();
+        var gateResults = await gate.CheckManyAsync(ids, project.TradeType, ChinaTime.DateOf(nowUtc), cancellationToken);
+        var nonBidders = await entities.NonBiddersAsync(ids, cancellationToken);
+        var allowed = new List<EntityChoice>();
+        var excluded = new List<ExcludedBidder>();
+        foreach (var e in approved)
+        {
+            // 招标投标法实施条例 第13条, 第34条: the tenderer and its agency cannot bid in the project.
+            string? reason = parties.Contains(e.Id) || e.Name == project.TendererName || e.Name == project.AgentName ? "本项目的招标人或招标代理机构"
+                : gateResults.TryGetValue(e.Id, out var g) && !g.Allowed ? g.Reason
+                : nonBidders.TryGetValue(e.Id, out var why) ? why
+                : null;
+            if (reason is null)
+            {
+                allowed.Add(new EntityChoice(e.Id, e.Name));
+            }
+            else
+            {
+                excluded.Add(new ExcludedBidder(e.Id, e.Name, reason));
+            }
+        }
+        return new BidderChoices(allowed, excluded);
+    }
 
     /// <summary>Everything the eligibility of a draw depends on; recorded with the draw so it can be rebuilt.</summary>
     internal sealed record DrawInputs(string TendererName, string? AgentName, string RegionCode, IReadOnlyList<Guid> PartyEntities,
@@ -128,16 +248,12 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
         DateTime AsOfUtc, IReadOnlyList<DrawGroupRequest> Groups);
 
     /// <summary>Loads the facts in a handful of set queries and filters a compact projection of the pool in memory.</summary>
-    internal static async Task<(RecusalFacts Facts, List<GroupOutcome> Outcomes)> EvaluateAsync(TradeDbContext db, DrawInputs inputs, CancellationToken cancellationToken)
+    private async Task<(RecusalFacts Facts, List<GroupOutcome> Outcomes)> EvaluateAsync(TradeDbContext db, DrawInputs inputs, CancellationToken cancellationToken)
     {
         var bidders = inputs.Bidders.Distinct().ToList();
-        var bidderRows = await db.MarketEntities.AsNoTracking().Where(e => bidders.Contains(e.Id))
-            .Select(e => new { e.Id, e.Name, e.LegalRepresentativeIdNumber }).ToListAsync(cancellationToken);
-        var reps = bidderRows.Select(b => b.LegalRepresentativeIdNumber).Where(r => r.Value.Length > 0).Distinct().ToList();
-        var accounts = await db.Set<EntityBankAccount>().AsNoTracking().Where(a => bidders.Contains(a.MarketEntityId))
-            .Select(a => a.AccountNumber).Distinct().ToListAsync(cancellationToken);
-        var linked = new HashSet<Guid>(await db.MarketEntities.AsNoTracking().Where(e => reps.Contains(e.LegalRepresentativeIdNumber)).Select(e => e.Id).ToListAsync(cancellationToken));
-        linked.UnionWith(await db.Set<EntityBankAccount>().AsNoTracking().Where(a => accounts.Contains(a.AccountNumber)).Select(a => a.MarketEntityId).ToListAsync(cancellationToken));
+        var bidderRows = await entities.GetManyAsync(bidders, cancellationToken);
+        // The relations the rule names (RecusalSettings.Describe): same legal representative, same bank account.
+        var linked = new HashSet<Guid>(await entities.RelatedAsync(bidders, [EntityRelation.LegalRepresentative, EntityRelation.BankAccount], cancellationToken));
 
         var conflictWith = bidders.Concat(inputs.PartyEntities).Distinct().ToList();
         var conflicted = await db.ExpertConflicts.AsNoTracking().Where(c => conflictWith.Contains(c.EntityId)).Select(c => c.ExpertId).Distinct().ToListAsync(cancellationToken);
@@ -223,27 +339,42 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
         return (facts, outcomes);
     }
 
-    /// <summary>Lots a clerk can draw for: the newest 200 of the region's projects.</summary>
+    /// <summary>
+    /// Lots the clerk can draw for now: lots of the clerk's own projects (the projects module's scope) that are open, evaluated
+    /// by experts, past their bid deadline's setting and without a draw in force; newest project first.
+    /// </summary>
     public async Task<IReadOnlyList<LotChoice>> LotChoicesAsync(CancellationToken cancellationToken = default)
     {
         user.Demand(Roles.CentreClerk);
+        var now = Now;
+        var lots = (await projects.LotsAsync(200, cancellationToken))
+            .Where(l => !l.Project.IsClosed && l.Project.BidDeadlineUtc is not null && settings.CommitteeMinimum(l.Project.TradeType, l.Project.TradeMethod) is not null)
+            .ToList();
+        var lotIds = lots.Select(l => l.Lot.Id).ToList();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await (from l in db.Lots
-                      join p in db.TradeProjects on l.ProjectId equals p.Id
-                      orderby p.CreatedUtc descending, l.Number
-                      select new LotChoice(l.Id, p.Code, p.Name, l.Name, p.TendererName, p.RegionCode)).Take(200).ToListAsync(cancellationToken);
+        var drawn = (await db.ExpertDraws.AsNoTracking().Where(d => lotIds.Contains(d.LotId) && d.EvaluationEndUtc > now).Select(d => d.LotId)
+            .ToListAsync(cancellationToken)).ToHashSet();
+        return lots.Where(l => !drawn.Contains(l.Lot.Id))
+            .Select(l => new LotChoice(l.Lot.Id, l.Project.Code, l.Project.Name, l.Lot.Name, l.Project.TendererName, l.Project.RegionCode,
+                l.Project.BidDeadlineUtc, settings.CommitteeMinimum(l.Project.TradeType, l.Project.TradeMethod)!.Value))
+            .ToList();
     }
 
-    /// <summary>Registered entities a clerk can name as bidders.</summary>
-    public async Task<IReadOnlyList<EntityChoice>> BidderChoicesAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Registered entities the clerk can name as the lot's bidders, and those left out with the reason (banned for the type,
+    /// the project's tenderer or agent, an organisation that does not bid).
+    /// </summary>
+    public async Task<BidderChoices> BidderChoicesAsync(Guid lotId, CancellationToken cancellationToken = default)
     {
         user.Demand(Roles.CentreClerk);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.MarketEntities.AsNoTracking().Where(e => e.Status == MarketEntityStatus.Approved).OrderBy(e => e.Name)
-            .Select(e => new EntityChoice(e.Id, e.Name)).Take(500).ToListAsync(cancellationToken);
+        var lot = await FindLotAsync(lotId, cancellationToken);
+        return await BidderChoicesAsync(lot.Project, await PartyEntitiesAsync(lot.Project, cancellationToken), Now, cancellationToken);
     }
 
-    /// <summary>Draws of a lot without who was drawn (safe for any clerk or supervisor).</summary>
+    /// <summary>
+    /// Draws without who was drawn, of the projects the caller may see (a clerk its centre's, a supervisor its department's,
+    /// the 交易管理局 all), optionally of one lot.
+    /// </summary>
     public async Task<IReadOnlyList<DrawSummary>> ListAsync(Guid? lotId = null, CancellationToken cancellationToken = default)
     {
         user.Demand(Roles.CentreClerk, Roles.Supervisor);
@@ -253,10 +384,12 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
         {
             query = query.Where(d => d.LotId == lot);
         }
-        return await query.OrderByDescending(d => d.CreatedUtc).Take(200)
-            .Select(d => new DrawSummary(d.Id, d.ProjectCode, d.ProjectName, d.LotName, d.TendererName, d.EvaluationStartUtc, d.Place, d.IsRemote,
-                d.CreatedUtc, d.CreatedByName, d.CreatedByUserId == user.UserId))
+        var rows = await query.OrderByDescending(d => d.CreatedUtc).Take(1000)
+            .Select(d => new { d.ProjectId, Row = new DrawSummary(d.Id, d.ProjectCode, d.ProjectName, d.LotName, d.TendererName, d.EvaluationStartUtc, d.Place,
+                d.IsRemote, d.CreatedUtc, d.CreatedByName, d.CreatedByUserId == user.UserId) })
             .ToListAsync(cancellationToken);
+        var visible = await projects.VisibleAsync(rows.Select(r => r.ProjectId), cancellationToken);
+        return rows.Where(r => visible.Contains(r.ProjectId)).Select(r => r.Row).Take(200).ToList();
     }
 
     /// <summary>Who may see who was drawn: the clerk who ran it and supervisors; others only once the session started.</summary>
@@ -288,7 +421,7 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
             throw new AccessDeniedException("请先登录。");
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var draw = await LoadAsync(db, drawId, cancellationToken);
+        var draw = await LoadInScopeAsync(db, drawId, cancellationToken);
         var now = Now;
         var allowed = MaySee(draw, user, now);
         db.ExpertDrawViews.Add(new ExpertDrawView(draw.Id, user.UserId ?? "", user.DisplayName ?? user.UserName ?? "", user.Role ?? "",
@@ -303,7 +436,14 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
 
     private static async Task<ExpertDraw> LoadAsync(TradeDbContext db, Guid drawId, CancellationToken cancellationToken) =>
         await db.ExpertDraws.Include(d => d.Groups).Include(d => d.Members).AsSplitQuery()
-            .SingleOrDefaultAsync(d => d.Id == drawId, cancellationToken) ?? throw new DomainException("未找到该抽取记录。");
+            .SingleOrDefaultAsync(d => d.Id == drawId, cancellationToken) ?? throw new NotFoundException("未找到该抽取记录。");
+
+    /// <summary>A draw of a project the caller may see; any other is answered like an unknown draw (nothing recorded, nothing shown).</summary>
+    private async Task<ExpertDraw> LoadInScopeAsync(TradeDbContext db, Guid drawId, CancellationToken cancellationToken)
+    {
+        var draw = await LoadAsync(db, drawId, cancellationToken);
+        return await projects.FindAsync(draw.ProjectId, cancellationToken) is null ? throw new NotFoundException("未找到该抽取记录。") : draw;
+    }
 
     private static async Task<DrawDetails> DetailsAsync(TradeDbContext db, ExpertDraw draw, CancellationToken cancellationToken)
     {
@@ -339,7 +479,7 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
     {
         user.Demand(Roles.Supervisor);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var draw = await LoadAsync(db, drawId, cancellationToken);
+        var draw = await LoadInScopeAsync(db, drawId, cancellationToken);
         db.ExpertDrawViews.Add(new ExpertDrawView(draw.Id, user.UserId ?? "", user.DisplayName ?? user.UserName ?? "", user.Role ?? "", "复核抽取", Now));
         await db.SaveChangesAsync(cancellationToken);
 
@@ -490,9 +630,16 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
     }
 }
 
-public sealed record LotChoice(Guid LotId, string ProjectCode, string ProjectName, string LotName, string TendererName, string RegionCode);
+public sealed record LotChoice(Guid LotId, string ProjectCode, string ProjectName, string LotName, string TendererName, string RegionCode,
+    DateTime? BidDeadlineUtc, int CommitteeMinimum);
 
 public sealed record EntityChoice(Guid Id, string Name);
+
+/// <summary>An entity that cannot be named as a bidder, and why.</summary>
+public sealed record ExcludedBidder(Guid Id, string Name, string Reason);
+
+/// <summary>Who can be named as a lot's bidders, and who was left out.</summary>
+public sealed record BidderChoices(IReadOnlyList<EntityChoice> Allowed, IReadOnlyList<ExcludedBidder> Excluded);
 
 public sealed record DrawSummary(Guid Id, string ProjectCode, string ProjectName, string LotName, string TendererName, DateTime EvaluationStartUtc,
     string Place, bool IsRemote, DateTime CreatedUtc, string CreatedByName, bool Mine);

@@ -26,7 +26,8 @@ public sealed record ShortageWarning(string SpecialtyCode, string SpecialtyName,
 /// 专家库: the specialty tree, applications and their review, the clerk's maintenance and Excel import, and pool
 /// statistics. One pool for the region and its cities (实施方案 四(五)1).
 /// </summary>
-public sealed class ExpertPool(IDbContextFactory<TradeDbContext> contexts, ICurrentUser user, TimeProvider time, ExcelImport? imports = null)
+public sealed class ExpertPool(IDbContextFactory<TradeDbContext> contexts, ICurrentUser user, TimeProvider time, MarketEntities.IMarketEntityDirectory entities,
+    ExcelImport? imports = null)
 {
     public const long MaxImportBytes = 2 * 1024 * 1024;
     public const int MaxImportRows = 2000;
@@ -124,19 +125,14 @@ public sealed class ExpertPool(IDbContextFactory<TradeDbContext> contexts, ICurr
     public async Task<IReadOnlyDictionary<Guid, string>> EntityNamesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default)
     {
         user.Demand(Roles.CentreClerk, Roles.Supervisor, Roles.Admin);
-        var list = ids.Distinct().ToList();
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.MarketEntities.AsNoTracking().Where(e => list.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
+        return (await entities.GetManyAsync(ids, cancellationToken)).ToDictionary(e => e.Id, e => e.Name);
     }
 
     /// <summary>Approved entities a clerk can pick as a declared conflict.</summary>
     public async Task<IReadOnlyList<(Guid Id, string Name)>> EntityChoicesAsync(CancellationToken cancellationToken = default)
     {
         user.Demand(Roles.CentreClerk);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.MarketEntities.AsNoTracking().Where(e => e.Status == MarketEntities.MarketEntityStatus.Approved).OrderBy(e => e.Name)
-            .Select(e => new { e.Id, e.Name }).Take(500).ToListAsync(cancellationToken);
-        return rows.Select(r => (r.Id, r.Name)).ToList();
+        return (await entities.ApprovedAsync(500, cancellationToken)).Select(r => (r.Id, r.Name)).ToList();
     }
 
     /// <summary>A clerk enters an expert directly into the pool (在库).</summary>

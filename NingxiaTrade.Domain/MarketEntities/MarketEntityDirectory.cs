@@ -5,12 +5,150 @@ using NingxiaTrade.Domain.Data;
 
 namespace NingxiaTrade.Domain.MarketEntities;
 
+/// <summary>What other modules may know of a registered entity.</summary>
+public sealed record EntityCard(Guid Id, string Name, string CreditCode, MarketEntityKind Kind, MarketEntityStatus Status, string RegionCode);
+
+/// <summary>What two entities may share that makes them related (关联) for recusal and collusion checks.</summary>
+public enum EntityRelation
+{
+    /// <summary>同一法定代表人 (by ID number).</summary>
+    LegalRepresentative = 1,
+    /// <summary>同一银行账户.</summary>
+    BankAccount = 2,
+    /// <summary>同一联系电话.</summary>
+    Phone = 3,
+}
+
+/// <summary>
+/// The market-entity module's published read interface: entity cards, relations between entities, and who does not bid.
+/// The registry is region-wide (实施方案 四(二)), so these answers are not limited by centre; callers are services that
+/// have checked their own user's rights. Other modules read entities only through this.
+/// </summary>
+public interface IMarketEntityDirectory
+{
+    /// <summary>The cards of the entities among <paramref name="ids"/> that exist.</summary>
+    Task<IReadOnlyList<EntityCard>> GetManyAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default);
+
+    /// <summary>Entities registered under exactly one of <paramref name="names"/>.</summary>
+    Task<IReadOnlyList<EntityCard>> FindByNamesAsync(IEnumerable<string> names, CancellationToken cancellationToken = default);
+
+    /// <summary>Entities registered under one of <paramref name="codes"/>.</summary>
+    Task<IReadOnlyList<EntityCard>> FindByCodesAsync(IEnumerable<CreditCode> codes, CancellationToken cancellationToken = default);
+
+    /// <summary>Entities whose credit code is <paramref name="text"/> or whose name contains it, at most <paramref name="take"/>.</summary>
+    Task<IReadOnlyList<EntityCard>> SearchAsync(string text, int take = 500, CancellationToken cancellationToken = default);
+
+    /// <summary>Approved entities by name, at most <paramref name="take"/>.</summary>
+    Task<IReadOnlyList<EntityCard>> ApprovedAsync(int take = 500, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every entity sharing one of <paramref name="relations"/> with one of <paramref name="ids"/> (the entities themselves
+    /// included when they have the data): same legal representative ID number, same bank account number, same phone.
+    /// </summary>
+    Task<IReadOnlySet<Guid>> RelatedAsync(IEnumerable<Guid> ids, IReadOnlyCollection<EntityRelation> relations, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Entities among <paramref name="ids"/> that do not bid, with the reason: those registered only as a tenderer
+    /// (招标人/采购人) or a tendering agency (招标代理机构) — all their accounts hold those roles and none is a bidder's.
+    /// </summary>
+    Task<IReadOnlyDictionary<Guid, string>> NonBiddersAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default);
+}
+
 /// <summary>
 /// 市场主体库: the region-wide list for clerks, supervisors and administrators; an entity's own account may open
 /// only its own page.
 /// </summary>
-public sealed class MarketEntityDirectory(IDbContextFactory<TradeDbContext> contexts, ICurrentUser currentUser)
+public sealed class MarketEntityDirectory(IDbContextFactory<TradeDbContext> contexts, ICurrentUser currentUser) : IMarketEntityDirectory
 {
+    public async Task<IReadOnlyList<EntityCard>> GetManyAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        var list = ids.Distinct().ToList();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await Cards(db.MarketEntities.AsNoTracking().Where(e => list.Contains(e.Id))).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<EntityCard>> FindByNamesAsync(IEnumerable<string> names, CancellationToken cancellationToken = default)
+    {
+        var list = names.Where(n => !string.IsNullOrWhiteSpace(n)).Distinct().ToList();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await Cards(db.MarketEntities.AsNoTracking().Where(e => list.Contains(e.Name))).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<EntityCard>> FindByCodesAsync(IEnumerable<CreditCode> codes, CancellationToken cancellationToken = default)
+    {
+        var list = codes.Distinct().ToList();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await Cards(db.MarketEntities.AsNoTracking().Where(e => list.Contains(e.Code))).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<EntityCard>> SearchAsync(string text, int take = 500, CancellationToken cancellationToken = default)
+    {
+        var t = text?.Trim() ?? "";
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = CreditCode.TryParse(t, out var code)
+            ? db.MarketEntities.AsNoTracking().Where(e => e.Code == code)
+            : db.MarketEntities.AsNoTracking().Where(e => e.Name.Contains(t));
+        return await Cards(query.OrderBy(e => e.Name).Take(Math.Clamp(take, 1, 5000))).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<EntityCard>> ApprovedAsync(int take = 500, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await Cards(db.MarketEntities.AsNoTracking().Where(e => e.Status == MarketEntityStatus.Approved).OrderBy(e => e.Name).Take(Math.Clamp(take, 1, 5000)))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlySet<Guid>> RelatedAsync(IEnumerable<Guid> ids, IReadOnlyCollection<EntityRelation> relations, CancellationToken cancellationToken = default)
+    {
+        var list = ids.Distinct().ToList();
+        var related = new HashSet<Guid>();
+        if (list.Count == 0)
+        {
+            return related;
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (relations.Contains(EntityRelation.LegalRepresentative))
+        {
+            var reps = (await db.MarketEntities.AsNoTracking().Where(e => list.Contains(e.Id)).Select(e => e.LegalRepresentativeIdNumber).ToListAsync(cancellationToken))
+                .Where(r => r.Value.Length > 0).Distinct().ToList();
+            related.UnionWith(await db.MarketEntities.AsNoTracking().Where(e => reps.Contains(e.LegalRepresentativeIdNumber)).Select(e => e.Id).ToListAsync(cancellationToken));
+        }
+        if (relations.Contains(EntityRelation.BankAccount))
+        {
+            var accounts = await db.Set<EntityBankAccount>().AsNoTracking().Where(a => list.Contains(a.MarketEntityId))
+                .Select(a => a.AccountNumber).Distinct().ToListAsync(cancellationToken);
+            related.UnionWith(await db.Set<EntityBankAccount>().AsNoTracking().Where(a => accounts.Contains(a.AccountNumber)).Select(a => a.MarketEntityId).ToListAsync(cancellationToken));
+        }
+        if (relations.Contains(EntityRelation.Phone))
+        {
+            var phones = await db.Set<EntityContact>().AsNoTracking().Where(c => list.Contains(c.MarketEntityId) && c.Kind == ContactKind.Phone)
+                .Select(c => c.Value).Distinct().ToListAsync(cancellationToken);
+            related.UnionWith(await db.Set<EntityContact>().AsNoTracking().Where(c => c.Kind == ContactKind.Phone && phones.Contains(c.Value))
+                .Select(c => c.MarketEntityId).ToListAsync(cancellationToken));
+        }
+        return related;
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, string>> NonBiddersAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        var list = ids.Distinct().ToList();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var roles = await (from u in db.Users
+                           where u.MarketEntityId != null && list.Contains(u.MarketEntityId.Value)
+                           join ur in db.UserRoles on u.Id equals ur.UserId
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           select new { Entity = u.MarketEntityId!.Value, Role = r.Name }).ToListAsync(cancellationToken);
+        return roles.GroupBy(r => r.Entity)
+            .Where(g => g.All(r => r.Role is Roles.Tenderer or Roles.Agent))
+            .ToDictionary(g => g.Key, g => g.Any(r => r.Role == Roles.Agent)
+                // 招标投标法实施条例 第13条: an agency may not bid in the tenders it runs, nor act for a bidder in them.
+                ? "登记为招标代理机构，不作为投标人"
+                : "登记为招标人（采购人），不作为投标人");
+    }
+
+    private static IQueryable<EntityCard> Cards(IQueryable<MarketEntity> entities) =>
+        entities.Select(e => new EntityCard(e.Id, e.Name, e.Code.Value, e.Kind, e.Status, e.RegionCode));
+
     internal static readonly string[] ReaderRoles = [Roles.CentreClerk, Roles.Supervisor, Roles.Admin];
 
     public async Task<PagedResult<MarketEntityRow>> ListAsync(MarketEntityQuery query, CancellationToken cancellationToken = default)

@@ -57,8 +57,7 @@ public sealed class ProjectWorkflowService(
             var request = new ApprovalRequest(project.Id, project.SupervisingDepartmentId, trigger, action.Transition.Name,
                 project.CurrentStep, action.Transition.To, currentUser.DisplayName, Now, Trim(note));
             db.ApprovalRequests.Add(request);
-            project.PendingApprovalId = request.Id;
-            project.Touch();
+            project.AwaitApproval(request.Id);
             db.ProjectSteps.Add(Record(project, history, project.CurrentStep, project.CurrentStep, trigger,
                 $"提请审批：{action.Transition.Name}", currentUser.DisplayName, currentUser.Role, note));
         }
@@ -117,7 +116,7 @@ public sealed class ProjectWorkflowService(
         var body = (await db.WorkflowDefinitions.AsNoTracking().FirstAsync(d => d.Id == project.WorkflowDefinitionId, cancellationToken)).Body;
         var history = await db.ProjectSteps.AsNoTracking().Where(s => s.ProjectId == project.Id).OrderBy(s => s.Sequence).ToListAsync(cancellationToken);
         request.Decide(approve, opinion, currentUser.DisplayName, Now);
-        project.PendingApprovalId = null;
+        project.ApprovalDecided();
         WorkflowStepChanged? change = null;
         if (approve)
         {

@@ -68,8 +68,8 @@ public class TradeProject
     public bool NeedsBelowAppraisalConsent { get; private set; }
 
     public Guid WorkflowDefinitionId { get; private set; }
-    public string CurrentStep { get; internal set; } = "";
-    public Guid? PendingApprovalId { get; internal set; }
+    public string CurrentStep { get; private set; } = "";
+    public Guid? PendingApprovalId { get; private set; }
     public DateTime? BidDeadlineUtc { get; private set; }
     /// <summary>Optimistic concurrency: bumped by every change, so two people firing at once cannot both win.</summary>
     public int Revision { get; private set; }
@@ -90,6 +90,23 @@ public class TradeProject
     }
 
     internal void Touch() => Revision++;
+
+    /// <summary>The workflow engine moves the project to <paramref name="step"/> (the state machine's only way to change it).</summary>
+    internal void EnterStep(string step) => CurrentStep = step;
+
+    /// <summary>A move waits for the supervising department's decision on <paramref name="requestId"/>.</summary>
+    internal void AwaitApproval(Guid requestId)
+    {
+        if (PendingApprovalId is not null)
+        {
+            throw new DomainException("该项目已有待审批事项，请等待行政监督部门处理。");
+        }
+        PendingApprovalId = requestId;
+        Touch();
+    }
+
+    /// <summary>The pending request was decided; the project no longer waits.</summary>
+    internal void ApprovalDecided() => PendingApprovalId = null;
 
     public void SetBidDeadline(DateTime deadlineUtc, DateTime earliestUtc, string basis)
     {

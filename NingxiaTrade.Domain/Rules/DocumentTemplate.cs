@@ -63,16 +63,18 @@ public interface ITemplateDataSource
     Task<IReadOnlyDictionary<string, string>?> ValuesAsync(Guid projectId, CancellationToken cancellationToken = default);
 }
 
-/// <summary>A project's registration data as placeholder values.</summary>
-public sealed class ProjectTemplateDataSource(IDbContextFactory<TradeDbContext> contexts) : ITemplateDataSource
+/// <summary>
+/// A project's registration data as placeholder values, read through the projects module's scope: a project the caller
+/// may not see is unknown here too (the legal office sees no project's data).
+/// </summary>
+public sealed class ProjectTemplateDataSource(IProjectDirectory projects) : ITemplateDataSource
 {
     public IReadOnlyList<string> KnownPlaceholders { get; } =
         ["项目名称", "项目编号", "交易类型", "交易方式", "招标人", "招标代理机构", "估算价", "行政区划", "资金来源", "项目审批文号", "标段数量", "标段名称", "投标截止时间"];
 
     public async Task<IReadOnlyDictionary<string, string>?> ValuesAsync(Guid projectId, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var project = await db.TradeProjects.AsNoTracking().Include(p => p.Lots).FirstOrDefaultAsync(p => p.Id == projectId, cancellationToken);
+        var project = await projects.FindAsync(projectId, cancellationToken);
         if (project is null)
         {
             return null;
@@ -348,7 +350,7 @@ public sealed class DocumentTemplates(IDbContextFactory<TradeDbContext> contexts
     {
         currentUser.Demand(Roles.CentreClerk, Roles.LegalOfficer);
         var template = await GetAsync(templateId, cancellationToken);
-        var values = await data.ValuesAsync(projectId, cancellationToken) ?? throw new DomainException("找不到该项目。");
+        var values = await data.ValuesAsync(projectId, cancellationToken) ?? throw new NotFoundException("找不到该项目。");
         return (template, values);
     }
 

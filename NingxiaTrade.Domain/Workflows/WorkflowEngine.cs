@@ -93,7 +93,7 @@ public sealed class WorkflowEngine(IWorkingDayCalculator workingDays, IEnumerabl
 
     private static StateMachine<string, string> Build(TradeProject project, WorkflowBody body, Func<WorkflowTransition, bool> permitted)
     {
-        var machine = new StateMachine<string, string>(() => project.CurrentStep, s => project.CurrentStep = s);
+        var machine = new StateMachine<string, string>(() => project.CurrentStep, project.EnterStep);
         foreach (var transition in body.Transitions)
         {
             var t = transition;

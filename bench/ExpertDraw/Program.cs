@@ -24,7 +24,7 @@ var random = new Random(5);
 
 try
 {
-    Guid lotId;
+    List<Guid> lotIds;
     var bidders = new List<Guid>();
     var setup = Stopwatch.StartNew();
     await using (var db = plain.CreateDbContext())
@@ -39,10 +39,15 @@ try
         var definition = await db.WorkflowDefinitions.FirstAsync(d => d.TradeType == TradeType.EngineeringBidding);
         db.Users.Add(new ApplicationUser { Id = "bench-clerk", UserName = "clerk@bench", DisplayName = "基准测试", TradingCentreId = centre.Id });
         var form = new ProjectForm("银川市某道路改造工程施工", "640100", centre.Id, TradeType.EngineeringBidding, TradeMethod.OpenTender, "银川市市政管理局",
-            "宁夏某招标代理有限公司", department.Id, Money.FromYuan(10_000_000), null, null, null, [new LotForm("第一标段", Money.FromYuan(10_000_000), Money.FromYuan(200_000), "市政")]);
-        var project = new TradeProject("640100-2026-GC-0001", form, new TradingRules(), definition.Id, "registered", "bench-clerk", null, null, time.GetUtcNow().UtcDateTime);
+            "宁夏某招标代理有限公司", department.Id, Money.FromYuan(10_000_000), null, null, null,
+            // One draw per lot: a lot for each draw of the run.
+            [.. Enumerable.Range(1, drawCount + 3).Select(i => new LotForm($"第{i}标段", Money.FromYuan(100_000), Money.FromYuan(2_000), "市政"))]);
+        var project = new TradeProject("640100-2026-GC-0001", form, new TradingRules(), definition.Id, "Registered", "bench-clerk", null, null, time.GetUtcNow().UtcDateTime);
+        // Bids closed an hour ago: the committee is drawn for an evaluation after the deadline.
+        var deadline = time.GetUtcNow().UtcDateTime.AddHours(-1);
+        project.SetBidDeadline(deadline, deadline, "");
         db.TradeProjects.Add(project);
-        lotId = project.Lots[0].Id;
+        lotIds = project.Lots.Select(l => l.Id).ToList();
 
         // 50 bidders; every fifth has a sister company (same legal representative) and another shares a bank account.
         var entities = new List<MarketEntity>();
@@ -61,6 +66,8 @@ try
                 Contacts = [new ContactForm(ContactKind.Phone, null, "0951-1234567")],
                 BankAccounts = [new BankAccountForm("中国银行银川分行", "账户" + i, account)],
             });
+            entity.Submit(time.GetUtcNow().UtcDateTime);
+            entity.Approve(centre.Id, time.GetUtcNow().UtcDateTime);
             entities.Add(entity);
         }
         db.MarketEntities.AddRange(entities);
@@ -103,14 +110,16 @@ try
     Console.WriteLine($"pool built in {setup.Elapsed.TotalSeconds:F1} s");
 
     var clerk = new BenchClerk();
-    var service = new ExpertDrawService(audited, clerk, time, new CryptoDrawSeedSource(), new ExpertDrawSettings());
+    var entityDirectory = new MarketEntityDirectory(audited, clerk);
+    var service = new ExpertDrawService(audited, clerk, time, new CryptoDrawSeedSource(), new ExpertDrawSettings(), new ProjectDirectory(audited, clerk),
+        entityDirectory, new NingxiaTrade.Domain.Credit.CreditGate(audited, entityDirectory));
     var rules = RecusalSettings.AllOn with { FrequentMaxTimes = 1, FrequentDays = 90 };
     var samples = new List<double>();
     for (var i = 0; i < drawCount + 3; i++)
     {
         time.Advance(TimeSpan.FromMinutes(5));
         var now = time.GetUtcNow().UtcDateTime;
-        var request = new DrawRequest(lotId, [new DrawGroupRequest("A08", 5, 2), new DrawGroupRequest("A06", 2, 1)], now.AddDays(3), now.AddDays(3).AddHours(6),
+        var request = new DrawRequest(lotIds[i], [new DrawGroupRequest("A08", 5, 2), new DrawGroupRequest("A06", 2, 1)], now.AddDays(3), now.AddDays(3).AddHours(6),
             "银川市公共资源交易中心评标室3", IsRemote: true, bidders, rules, now.AddDays(1));
         var sw = Stopwatch.StartNew();
         await service.DrawAsync(request);

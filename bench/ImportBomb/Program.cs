@@ -111,7 +111,7 @@ async Task ImportLegitAsync()
     var contexts = Factory(path, user);
     // A generous time limit: the bench measures the import's cost, not the 60-second default (tested elsewhere).
     var limits = new ImportSettings { TimeLimit = TimeSpan.FromMinutes(10) };
-    return (path, contexts, new CreditAdministration(contexts, user, TimeProvider.System, new ExcelImport(limits, TimeProvider.System)));
+    return (path, contexts, new CreditAdministration(contexts, user, TimeProvider.System, new MarketEntityDirectory(contexts, user), new ExcelImport(limits, TimeProvider.System)));
 }
 
 async Task PrepareAsync()

@@ -228,7 +228,7 @@ public sealed class BanImportFormulaTests : MarketEntityTestBase
         var (_, _, code) = await ApprovedEntityAsync();
         ActAs(Roles.Supervisor, "supervisor-1");
         using var file = XlsxFiles.TextWorkbook("禁入名单", [.. BanRows(code, 100)]);
-        var credit = new CreditAdministration(Database, Database.User, Database.Time,
+        var credit = new CreditAdministration(Database, Database.User, Database.Time, new MarketEntityDirectory(Database, Database.User),
             new ExcelImport(new ImportSettings { TimeLimit = TimeSpan.FromSeconds(30) }, new SteppingClock()));
 
         var error = await Assert.ThrowsAsync<DomainException>(() => credit.ImportBansAsync("名单.xlsx", file.Length, file));

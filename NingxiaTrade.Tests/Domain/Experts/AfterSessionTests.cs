@@ -105,13 +105,15 @@ public class ExpertAssessmentTests : ExpertTestBase
             await db.SaveChangesAsync();
         }
         Harness.Advance(TimeSpan.FromDays(3));
-        var sessions = new ExpertSessionService(Database, Database.User, Database.Time, new AssessmentRules(), new ExpertFeeStandard());
+        var sessions = Sessions;
         await sessions.AssessAsync(drawId, member.ExpertId, new AssessmentScores(1, 2, 3, 2), "迟到一小时");
         Harness.Act(ProjectHarness.TendererId);
         await using (var db = Database.CreateDbContext())
         {
             // The harness registered the project as the clerk; the tenderer account assesses as the project's tenderer.
             await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE ExpertDraws SET TendererUserId = {ProjectHarness.TendererId} WHERE Id = {drawId}");
+            // The tenderer's scope comes from the project it owns.
+            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE TradeProjects SET TendererUserId = {ProjectHarness.TendererId} WHERE Id = {ProjectId}");
         }
         await sessions.AssessAsync(drawId, member.ExpertId, new AssessmentScores(2, 2, 2, 2), "未遵守纪律");
 

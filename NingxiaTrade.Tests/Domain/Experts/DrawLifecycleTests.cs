@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NingxiaTrade.Domain.Accounts;
+using NingxiaTrade.Domain.Common;
 using NingxiaTrade.Domain.Experts;
 using NingxiaTrade.Tests.Support;
 
@@ -79,26 +80,30 @@ public class DrawLifecycleTests : ExpertTestBase
         ActAsSupervisor();
         await Draws.GetAsync(id);
 
-        ActAsClerk(ProjectHarness.WuzhongClerk);
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Draws.GetAsync(id));
-        Harness.Act(ProjectHarness.TendererId);
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Draws.GetAsync(id));
-        Harness.Act(ProjectHarness.BidderId);
+        // In the project's scope but not the clerk who ran it: refused before the session, the look recorded.
+        ActAsClerk(ProjectHarness.RegionalClerk);
         await Assert.ThrowsAsync<AccessDeniedException>(() => Draws.GetAsync(id));
         Database.User.As(Roles.Admin);
         await Assert.ThrowsAsync<AccessDeniedException>(() => Draws.GetAsync(id));
+        // Outside the project's scope: as if there were no such draw, before and after the session.
+        ActAsClerk(ProjectHarness.WuzhongClerk);
+        await Assert.ThrowsAsync<NotFoundException>(() => Draws.GetAsync(id));
+        Harness.Act(ProjectHarness.TendererId);
+        await Assert.ThrowsAsync<NotFoundException>(() => Draws.GetAsync(id));
+        Harness.Act(ProjectHarness.BidderId);
+        await Assert.ThrowsAsync<NotFoundException>(() => Draws.GetAsync(id));
 
         Harness.Advance(TimeSpan.FromDays(3));
-        ActAsClerk(ProjectHarness.WuzhongClerk);
+        ActAsClerk(ProjectHarness.RegionalClerk);
         await Draws.GetAsync(id);
-        Harness.Act(ProjectHarness.BidderId);
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Draws.GetAsync(id));
+        ActAsClerk(ProjectHarness.WuzhongClerk);
+        await Assert.ThrowsAsync<NotFoundException>(() => Draws.GetAsync(id));
 
         await using var db = Database.CreateDbContext();
         var views = await db.ExpertDrawViews.Where(v => v.DrawId == id).ToListAsync();
-        Assert.Equal(8, views.Count);
-        Assert.Equal(5, views.Count(v => v.Purpose.StartsWith("被拒绝")));
-        Assert.True(await db.AuditEntries.CountAsync(a => a.EntityType.Contains("ExpertDrawView")) >= 8);
+        Assert.Equal(5, views.Count);
+        Assert.Equal(2, views.Count(v => v.Purpose.StartsWith("被拒绝")));
+        Assert.True(await db.AuditEntries.CountAsync(a => a.EntityType.Contains("ExpertDrawView")) >= 5);
     }
 
     [Fact]

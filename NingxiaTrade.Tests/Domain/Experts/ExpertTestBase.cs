@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NingxiaTrade.Domain.Accounts;
 using NingxiaTrade.Domain.Common;
+using NingxiaTrade.Domain.Credit;
 using NingxiaTrade.Domain.Experts;
 using NingxiaTrade.Domain.MarketEntities;
 using NingxiaTrade.Domain.Projects;
@@ -29,19 +30,46 @@ public abstract class ExpertTestBase : IAsyncLifetime
     protected TestDatabase Database => Harness.Database;
     protected Guid LotId { get; private set; }
     protected FixedSeeds Seeds { get; } = new();
-    protected ExpertDrawSettings DrawSettings { get; } = new();
+    protected Guid ProjectId { get; private set; }
+    protected IReadOnlyList<Guid> LotIds { get; private set; } = [];
+    private int _nextLot;
 
-    protected ExpertDrawService Draws => new(Database, Database.User, Database.Time, Seeds, DrawSettings);
-    protected ExpertPool Pool => new(Database, Database.User, Database.Time);
+    /// <summary>
+    /// The recusal and lifecycle tests draw small committees; the committee-size rules are tested with their legal defaults
+    /// in <see cref="DrawIntegrityTests"/>.
+    /// </summary>
+    protected ExpertDrawSettings DrawSettings { get; } = new() { TenderCommitteeMinimum = 1, CommitteeMustBeOdd = false };
+
+    protected ExpertDrawService Draws => DrawsWith(DrawSettings);
+    protected ExpertDrawService DrawsWith(ExpertDrawSettings settings) =>
+        new(Database, Database.User, Database.Time, Seeds, settings, Projects, Entities, new CreditGate(Database, Entities));
+    protected ExpertSessionService Sessions => new(Database, Database.User, Database.Time, new AssessmentRules(), new ExpertFeeStandard(), Projects);
+    protected ProjectDirectory Projects => new(Database, Database.User);
+    protected MarketEntityDirectory Entities => new(Database, Database.User);
+    protected ExpertPool Pool => new(Database, Database.User, Database.Time, Entities);
     protected DateTime Now => Database.Time.GetUtcNow().UtcDateTime;
 
+    /// <summary>
+    /// A 银川 engineering tender with eight lots (one draw per lot: each <see cref="Request"/> takes the next), in 招标公告 with
+    /// its bid deadline a month ahead; the clock then moves past the deadline.
+    /// </summary>
     public async ValueTask InitializeAsync()
     {
         Harness = await ProjectHarness.CreateAsync();
         Harness.Act(ProjectHarness.YinchuanClerk);
-        var projectId = await Harness.RegisterAsync(TradeType.EngineeringBidding);
+        var form = Harness.Form(TradeType.EngineeringBidding) with
+        {
+            Lots = [.. Enumerable.Range(1, 8).Select(i => new LotForm($"第{i}标段", ProjectHarness.Yuan(1_000_000), ProjectHarness.Yuan(20_000), "市政"))],
+        };
+        ProjectId = await Harness.RegisterAsync(TradeType.EngineeringBidding, form: form);
+        await Harness.FireAsync(ProjectId, "SubmitPlan");
+        await Harness.FireApprovedAsync(ProjectId, "PublishNotice");
+        await Harness.SetDeadlineAsync(ProjectId, ChinaTime.ToChina(Now).Date.AddDays(30).AddHours(9));
+        Harness.Advance(TimeSpan.FromDays(31));
+        Harness.Act(ProjectHarness.YinchuanClerk);
         await using var db = Database.CreateDbContext();
-        LotId = await db.Lots.Where(l => l.ProjectId == projectId).Select(l => l.Id).SingleAsync();
+        LotIds = await db.Lots.Where(l => l.ProjectId == ProjectId).OrderBy(l => l.Number).Select(l => l.Id).ToListAsync();
+        LotId = LotIds[0];
         await ExpertPool.SeedSpecialtiesAsync(db);
         db.Users.Add(new ApplicationUser { Id = ExpertUserId, UserName = "expert@test.cn", Email = "expert@test.cn", DisplayName = "专家" });
         await db.SaveChangesAsync();
@@ -51,7 +79,8 @@ public abstract class ExpertTestBase : IAsyncLifetime
 
     protected void ActAsClerk(string id = ProjectHarness.YinchuanClerk) => Harness.Act(id);
 
-    protected void ActAsSupervisor() => Database.User.As(Roles.Supervisor, "supervisor@test.cn");
+    /// <summary>The supervisor of the project's department (发展改革委), which the draw's scope requires.</summary>
+    protected void ActAsSupervisor() => Harness.Act(ProjectHarness.SupervisorOf(ProjectHarness.DepartmentOf(TradeType.EngineeringBidding)));
 
     protected void ActAsExpert()
     {
@@ -83,8 +112,8 @@ public abstract class ExpertTestBase : IAsyncLifetime
         return ids;
     }
 
-    /// <summary>A market entity in draft (enough for recusal checks).</summary>
-    protected async Task<Guid> AddEntityAsync(string name, string legalIdSeed = "1", string account = "104000000000001")
+    /// <summary>An approved market entity (a bidder must be one).</summary>
+    protected async Task<Guid> AddEntityAsync(string name, string legalIdSeed = "1", string account = "104000000000001", string phone = "0951-1234567")
     {
         var n = ++_sequence;
         var entity = new MarketEntity(CreditCode.Generate('9', '1', "640100", new Random(n)), Harness.Centres["640100"], ProjectHarness.BidderId, Now);
@@ -95,9 +124,11 @@ public abstract class ExpertTestBase : IAsyncLifetime
             LegalRepresentativeIdNumber = IdNumber.Generate("640104", new DateOnly(1965, 5, 5), int.Parse(legalIdSeed)).Value,
             RegisteredAddress = "银川市金凤区某路 1 号",
             RegionCode = "640100",
-            Contacts = [new ContactForm(ContactKind.Phone, null, "0951-1234567")],
+            Contacts = [new ContactForm(ContactKind.Phone, null, phone)],
             BankAccounts = [new BankAccountForm("中国银行银川分行", name, account)],
         });
+        entity.Submit(Now);
+        entity.Approve(Harness.Centres["640100"], Now);
         await using var db = Database.CreateDbContext();
         db.MarketEntities.Add(entity);
         await db.SaveChangesAsync();
@@ -106,6 +137,6 @@ public abstract class ExpertTestBase : IAsyncLifetime
 
     protected DrawRequest Request(int count = 3, int backups = 1, string specialty = "A08", RecusalSettings? rules = null, bool remote = false,
         IReadOnlyList<Guid>? bidders = null) =>
-        new(LotId, [new DrawGroupRequest(specialty, count, backups)], Now.AddDays(3), Now.AddDays(3).AddHours(6), "银川市公共资源交易中心评标室3",
+        new(LotIds[_nextLot++ % LotIds.Count], [new DrawGroupRequest(specialty, count, backups)], Now.AddDays(3), Now.AddDays(3).AddHours(6), "银川市公共资源交易中心评标室3",
             remote, bidders ?? [], rules ?? RecusalSettings.AllOn, Now.AddDays(1));
 }

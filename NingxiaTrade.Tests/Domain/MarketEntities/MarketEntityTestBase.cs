@@ -26,10 +26,10 @@ public abstract class MarketEntityTestBase : IAsyncLifetime
     protected MarketEntityReviewService Reviews => new(Database, Database.User, Database.Time);
     protected MarketEntityDirectory Directory => new(Database, Database.User);
     protected SignatureService Signatures => new(Database, Database.User, Database.Time);
-    protected CreditAdministration Credit => new(Database, Database.User, Database.Time);
-    protected CreditGate Gate => new(Database);
-    protected CreditQueries CreditQueries => new(Database, Database.User, Database.Time, Scoring);
-    protected CreditRepairService Repairs => new(Database, Database.User, Database.Time);
+    protected CreditAdministration Credit => new(Database, Database.User, Database.Time, Directory);
+    protected CreditGate Gate => new(Database, Directory);
+    protected CreditQueries CreditQueries => new(Database, Database.User, Database.Time, Scoring, Directory);
+    protected CreditRepairService Repairs => new(Database, Database.User, Database.Time, Directory);
 
     protected DateOnly Today => ChinaTime.DateOf(Database.Time.GetUtcNow().UtcDateTime);
 

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using NingxiaTrade.Domain.Accounts;
+using NingxiaTrade.Domain.Common;
 using NingxiaTrade.Domain.Experts;
 using NingxiaTrade.Workbench.Features.Experts;
 using NingxiaTrade.Workbench.Features.Shell;
@@ -29,7 +31,21 @@ public static class ExpertsModuleRegistration
     {
         app.MapGroup("/experts").RequireAuthorization(Policies.DrawReader)
             .MapGet("/draws/{id:guid}/fees.xlsx", async (Guid id, ExpertSessionService sessions, CancellationToken ct) =>
-                Results.File(await sessions.FeeSheetXlsxAsync(id, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "专家劳务费.xlsx"))
+            {
+                try
+                {
+                    return Results.File(await sessions.FeeSheetXlsxAsync(id, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "专家劳务费.xlsx");
+                }
+                catch (NotFoundException e)
+                {
+                    // Unknown and out of the caller's scope look the same.
+                    return Results.Problem(title: "未找到", detail: e.Message, statusCode: StatusCodes.Status404NotFound);
+                }
+                catch (AccessDeniedException)
+                {
+                    return Results.Forbid();
+                }
+            })
             .WithSummary("下载一次评标的专家劳务费表（评标开始后；抽取人和行政监督人员评标前也可下载）");
         return app;
     }

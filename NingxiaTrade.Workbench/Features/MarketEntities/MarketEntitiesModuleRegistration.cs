@@ -16,6 +16,8 @@ public static class MarketEntitiesModuleRegistration
         services.AddScoped<MarketEntityRegistry>();
         services.AddScoped<MarketEntityReviewService>();
         services.AddScoped<MarketEntityDirectory>();
+        // The module's published read interface; other modules read entities only through it.
+        services.AddScoped<IMarketEntityDirectory>(sp => sp.GetRequiredService<MarketEntityDirectory>());
         services.AddScoped<SignatureService>();
         services.AddScoped<EntityAccountSignUp>();
         return services;

@@ -18,6 +18,8 @@ public static class ProjectsModuleRegistration
         services.AddScoped<WorkflowEngine>();
         services.AddScoped<WorkflowDefinitionService>();
         services.AddScoped<ProjectRegistration>();
+        // The projects module's published read interface; other modules read projects only through it.
+        services.AddScoped<IProjectDirectory, ProjectDirectory>();
         services.AddScoped<ProjectWorkflowService>();
         services.AddHostedService<WorkflowTimerService>();
         services.AddWorkbenchModule<ProjectsModule>();

@@ -89,6 +89,11 @@ internal static class RuleEndpoints
         {
             return Results.Forbid();
         }
+        catch (NotFoundException e)
+        {
+            // Unknown and out of the caller's scope look the same.
+            return Results.Problem(title: "未找到", detail: e.Message, statusCode: StatusCodes.Status404NotFound);
+        }
         catch (DomainException e)
         {
             return Results.Problem(title: "请求有误", detail: e.Message, statusCode: StatusCodes.Status400BadRequest);

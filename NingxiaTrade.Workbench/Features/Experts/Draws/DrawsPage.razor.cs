@@ -45,6 +45,8 @@ public partial class DrawsPage
 
     private IReadOnlyList<LotChoice> _lots = [];
     private IReadOnlyList<EntityChoice> _entities = [];
+    private IReadOnlyList<ExcludedBidder> _excluded = [];
+    private LotChoice? _lot;
     private IReadOnlyList<Specialty> _specialties = [];
     private IReadOnlyList<DrawSummary> _draws = [];
     private readonly List<GroupForm> _groups = [new()];
@@ -70,10 +72,38 @@ public partial class DrawsPage
         if (user.IsInRole(Roles.CentreClerk))
         {
             _lots = await Draws.LotChoicesAsync();
-            _entities = await Draws.BidderChoicesAsync();
             _specialties = await Pool.SpecialtiesAsync();
         }
         _draws = await Draws.ListAsync();
+    }
+
+    /// <summary>A lot's bidders are chosen among those who may bid in it; the evaluation date moves past its bid deadline.</summary>
+    private async Task LotChangedAsync(Guid? lotId)
+    {
+        _lotId = lotId;
+        _lot = _lots.FirstOrDefault(l => l.LotId == lotId);
+        _bidders = [];
+        _entities = [];
+        _excluded = [];
+        _error = null;
+        if (lotId is not { } id)
+        {
+            return;
+        }
+        try
+        {
+            var choices = await Draws.BidderChoicesAsync(id);
+            _entities = choices.Allowed;
+            _excluded = choices.Excluded;
+        }
+        catch (DomainException e)
+        {
+            _error = e.Message;
+        }
+        if (_lot?.BidDeadlineUtc is { } deadline && _date is { } date && date.Date <= ChinaTime.ToChina(deadline).Date)
+        {
+            _date = ChinaTime.ToChina(deadline).Date.AddDays(1);
+        }
     }
 
     private void AddGroup() => _groups.Add(new GroupForm { Count = 2, Backups = 1 });

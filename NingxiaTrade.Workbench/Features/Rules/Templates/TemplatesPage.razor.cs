@@ -11,12 +11,12 @@ namespace NingxiaTrade.Workbench.Features.Rules.Templates;
 public partial class TemplatesPage
 {
     [Inject] private DocumentTemplates Templates { get; set; } = default!;
-    [Inject] private ProjectRegistration Projects { get; set; } = default!;
+    [Inject] private IProjectDirectory Projects { get; set; } = default!;
     [Inject] private ICurrentUser CurrentUser { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     private IReadOnlyList<TemplateSummary> _templates = [];
-    private IReadOnlyList<ProjectRow> _projects = [];
+    private IReadOnlyList<ProjectSummary> _projects = [];
     private TradeType _type = TradeType.EngineeringBidding;
     private string? _name;
     private TemplateSummary? _chosen;
@@ -32,7 +32,7 @@ public partial class TemplatesPage
         _templates = await Templates.ListAsync();
         if (IsClerk)
         {
-            _projects = (await Projects.ListAsync(new ProjectQuery(PageSize: PagingExtensions.MaxPageSize))).Items;
+            _projects = await Projects.ProjectsAsync(PagingExtensions.MaxPageSize);
         }
     }
 

@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using NingxiaTrade.Domain.Accounts;
+using NingxiaTrade.Domain.Common;
+using NingxiaTrade.Domain.Data;
+
+namespace NingxiaTrade.Domain.Projects;
+
+/// <summary>A lot as other modules see it.</summary>
+public sealed record LotSummary(Guid Id, int Number, string Name, Money Price);
+
+/// <summary>
+/// A project as other modules see it: registration data, where it stands (<see cref="IsClosed"/>: terminated or
+/// finished, a final step of its flow) and its lots.
+/// </summary>
+public sealed record ProjectSummary(Guid Id, string Code, string Name, string RegionCode, int TradingCentreId, TradeType TradeType,
+    TradeMethod TradeMethod, string TendererName, string? TendererUserId, string? AgentName, string? AgentUserId, int SupervisingDepartmentId,
+    Money Estimate, string? FundSource, string? ApprovalDocumentNumber, DateTime? BidDeadlineUtc, string CurrentStep, string CurrentStepName,
+    bool IsClosed, DateTime CreatedUtc, IReadOnlyList<LotSummary> Lots);
+
+/// <summary>One lot with its project.</summary>
+public sealed record ProjectLot(ProjectSummary Project, LotSummary Lot);
+
+/// <summary>
+/// The projects module's published read interface. Every answer applies the caller's data scope
+/// (<see cref="ProjectScope"/>): a project outside it is answered exactly like one that does not exist, so another
+/// module cannot reveal a project's data, or that it exists, to someone the projects module would not show it to.
+/// Other modules read projects and lots only through this.
+/// </summary>
+public interface IProjectDirectory
+{
+    /// <summary>The project, or null when it does not exist or lies outside the caller's scope.</summary>
+    Task<ProjectSummary?> FindAsync(Guid projectId, CancellationToken cancellationToken = default);
+
+    /// <summary>The lot with its project, or null when it does not exist or lies outside the caller's scope.</summary>
+    Task<ProjectLot?> FindLotAsync(Guid lotId, CancellationToken cancellationToken = default);
+
+    /// <summary>The caller's projects, newest first, at most <paramref name="take"/>.</summary>
+    Task<IReadOnlyList<ProjectSummary>> ProjectsAsync(int take = 200, CancellationToken cancellationToken = default);
+
+    /// <summary>Lots of the caller's projects, newest project first, at most <paramref name="take"/> projects.</summary>
+    Task<IReadOnlyList<ProjectLot>> LotsAsync(int take = 200, CancellationToken cancellationToken = default);
+
+    /// <summary>Which of <paramref name="projectIds"/> the caller may see.</summary>
+    Task<IReadOnlySet<Guid>> VisibleAsync(IEnumerable<Guid> projectIds, CancellationToken cancellationToken = default);
+}
+
+/// <inheritdoc cref="IProjectDirectory"/>
+public sealed class ProjectDirectory(IDbContextFactory<TradeDbContext> contexts, ICurrentUser currentUser) : IProjectDirectory
+{
+    public async Task<ProjectSummary?> FindAsync(Guid projectId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var projects = await ScopedAsync(db, cancellationToken);
+        return (await SummariesAsync(db, projects.Where(p => p.Id == projectId), cancellationToken)).FirstOrDefault();
+    }
+
+    public async Task<ProjectLot?> FindLotAsync(Guid lotId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var projects = await ScopedAsync(db, cancellationToken);
+        var project = (await SummariesAsync(db, projects.Where(p => p.Lots.Any(l => l.Id == lotId)), cancellationToken)).FirstOrDefault();
+        return project is null ? null : new ProjectLot(project, project.Lots.Single(l => l.Id == lotId));
+    }
+
+    public async Task<IReadOnlyList<ProjectSummary>> ProjectsAsync(int take = 200, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var projects = await ScopedAsync(db, cancellationToken);
+        var summaries = await SummariesAsync(db, projects.OrderByDescending(p => p.CreatedUtc).Take(Math.Clamp(take, 1, 1000)), cancellationToken);
+        return summaries.OrderByDescending(p => p.CreatedUtc).ToList();
+    }
+
+    public async Task<IReadOnlyList<ProjectLot>> LotsAsync(int take = 200, CancellationToken cancellationToken = default) =>
+        (await ProjectsAsync(take, cancellationToken)).SelectMany(p => p.Lots.Select(l => new ProjectLot(p, l))).ToList();
+
+    public async Task<IReadOnlySet<Guid>> VisibleAsync(IEnumerable<Guid> projectIds, CancellationToken cancellationToken = default)
+    {
+        var ids = projectIds.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return new HashSet<Guid>();
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var projects = await ScopedAsync(db, cancellationToken);
+        return (await projects.Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet();
+    }
+
+    private async Task<IQueryable<TradeProject>> ScopedAsync(TradeDbContext db, CancellationToken cancellationToken) =>
+        await ProjectScope.ApplyAsync(db, currentUser, db.TradeProjects.AsNoTracking(), cancellationToken);
+
+    private static async Task<List<ProjectSummary>> SummariesAsync(TradeDbContext db, IQueryable<TradeProject> query, CancellationToken cancellationToken)
+    {
+        var projects = await query.Include(p => p.Lots).AsSplitQuery().ToListAsync(cancellationToken);
+        var definitionIds = projects.Select(p => p.WorkflowDefinitionId).Distinct().ToList();
+        var bodies = (await db.WorkflowDefinitions.AsNoTracking().Where(d => definitionIds.Contains(d.Id)).ToListAsync(cancellationToken))
+            .ToDictionary(d => d.Id, d => d.Body);
+        return projects.Select(p =>
+        {
+            var step = bodies.TryGetValue(p.WorkflowDefinitionId, out var body) ? body.Step(p.CurrentStep) : null;
+            return new ProjectSummary(p.Id, p.Code, p.Name, p.RegionCode, p.TradingCentreId, p.TradeType, p.TradeMethod, p.TendererName, p.TendererUserId,
+                p.AgentName, p.AgentUserId, p.SupervisingDepartmentId, p.Estimate, p.FundSource, p.ApprovalDocumentNumber, p.BidDeadlineUtc,
+                p.CurrentStep, step?.Name ?? p.CurrentStep, step?.IsFinal ?? false, p.CreatedUtc,
+                p.Lots.OrderBy(l => l.Number).Select(l => new LotSummary(l.Id, l.Number, l.Name, l.Price)).ToList());
+        }).ToList();
+    }
+}
