@@ -3,6 +3,7 @@ using NingxiaTrade.Workbench.Components.Account;
 using NingxiaTrade.Workbench.Features.Admin;
 using NingxiaTrade.Workbench.Features.Shell;
 using NingxiaTrade.Workbench.Infrastructure;
+using NingxiaTrade.Workbench.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,6 +12,7 @@ builder.Services.AddWorkbenchIdentity();
 builder.Services.AddWorkbenchShell();
 builder.Services.AddWorkbenchApi();
 builder.Services.AddExcelImports(builder.Configuration);
+builder.AddWorkbenchHardening();
 
 builder.Services.AddAdminModule();
 builder.Services.AddCalendarModule();
@@ -31,14 +33,8 @@ if (args.Length > 0 && args[0] == CreateAdminCommand.Verb)
 await app.Services.MigrateDatabaseAsync();
 await AccountSeeding.SeedAsync(app.Services, app.Configuration, app.Environment);
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    app.UseHsts();
-}
+app.UseWorkbenchHardening();
 app.UseRequestLocalization("zh-CN");
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>()

@@ -119,9 +119,19 @@ public sealed class SignatureService(IDbContextFactory<TradeDbContext> contexts,
     }
 
     /// <summary>Checks a document against a signature token. Anyone may call it.</summary>
-    public async Task<SignatureVerification> VerifyAsync(byte[] document, string? token, CancellationToken cancellationToken = default)
+    public Task<SignatureVerification> VerifyAsync(byte[] document, string? token, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
+        return VerifyDigestAsync(SealCrypto.Sm3Hex(document), token, cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks a document given by its SM3 digest (lower-case hex, see <see cref="DocumentDigest"/>) against a
+    /// signature token: the HTTP endpoint hashes uploads as they stream in and never holds the document.
+    /// </summary>
+    public async Task<SignatureVerification> VerifyDigestAsync(string documentSm3, string? token, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(documentSm3);
         if (!SignatureToken.TryRead(token, out var envelopeBytes, out var envelope, out var signature))
         {
             return Invalid("签名数据格式无法识别（应为以 NXSIG1. 开头的签名值）。");
@@ -146,7 +156,7 @@ public sealed class SignatureService(IDbContextFactory<TradeDbContext> contexts,
             return Invalid("签名无效：签名信封已被篡改，或签名不是用该市场主体的签章生成的。");
         }
         var signedAt = DateTime.SpecifyKind(envelope.SignedAtUtc, DateTimeKind.Utc);
-        if (SealCrypto.Sm3Hex(document) != envelope.DocumentSm3)
+        if (!string.Equals(documentSm3, envelope.DocumentSm3, StringComparison.OrdinalIgnoreCase))
         {
             return new SignatureVerification(false, envelope.SignerName, code.Value, signedAt,
                 "文件与签名不符：文件内容在签名后被修改，或不是所签的文件。");

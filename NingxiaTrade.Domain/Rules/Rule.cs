@@ -212,6 +212,9 @@ public class Rule
     /// <summary>暂行 / 试行.</summary>
     public bool IsTemporary { get; private set; }
     public string? FullText { get; private set; }
+
+    /// <summary>The longest 全文 kept as text (characters); longer originals are uploaded as an attachment.</summary>
+    public const int MaxFullTextLength = 200_000;
     /// <summary>Path of the attached original under the app's file store.</summary>
     public string? AttachmentPath { get; private set; }
     public int DepartmentId { get; private set; }
@@ -252,7 +255,7 @@ public class Rule
         {
             throw new DomainException("有效期截止日期不能早于施行日期。");
         }
-        if (form.FullText?.Length > 200_000)
+        if (form.FullText?.Length > MaxFullTextLength)
         {
             throw new DomainException("全文不能超过20万字，请改为上传附件。");
         }

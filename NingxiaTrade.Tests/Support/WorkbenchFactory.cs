@@ -25,6 +25,8 @@ public class WorkbenchFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:DataFolder", DataFolder);
         builder.UseSetting("ConnectionStrings:Sqlite", "");
         builder.UseSetting("DemoData:Enabled", "true");
+        // Dozens of test sign-ins come from one address; ThrottledFactory turns throttling on where it is tested.
+        builder.UseSetting("RateLimits:Enabled", "false");
     }
 
     public string DatabasePath => Path.Combine(DataFolder, "ningxiatrade.db");
@@ -43,7 +45,7 @@ public class WorkbenchFactory : WebApplicationFactory<Program>
     }
 
     public HttpClient CreateCookieClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, AllowAutoRedirect = false, HandleCookies = true });
 
     protected override void Dispose(bool disposing)
     {

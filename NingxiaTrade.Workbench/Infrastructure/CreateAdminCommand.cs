@@ -33,7 +33,7 @@ public static class CreateAdminCommand
         }
         if (string.IsNullOrEmpty(password) && !Console.IsInputRedirected)
         {
-            output.Write("请输入密码（至少8位，含大小写字母和数字）：");
+            output.Write("请输入密码（至少10位，含大小写字母和数字）：");
             password = ReadHidden();
         }
         if (string.IsNullOrEmpty(password))

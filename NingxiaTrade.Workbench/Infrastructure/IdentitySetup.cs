@@ -10,6 +10,12 @@ namespace NingxiaTrade.Workbench.Infrastructure;
 
 public static class IdentitySetup
 {
+    /// <summary>Wrong passwords that lock an account for 15 minutes; address throttling blocks earlier (RateLimits:LoginFailures).</summary>
+    public const int LockoutAfterFailures = 5;
+
+    /// <summary>The shortest password (issue 9): Identity's rule for every way a password is set, the create-admin command included.</summary>
+    public const int MinimumPasswordLength = 10;
+
     public static IServiceCollection AddWorkbenchIdentity(this IServiceCollection services)
     {
         services.AddCascadingAuthenticationState();
@@ -41,13 +47,13 @@ public static class IdentitySetup
             {
                 options.SignIn.RequireConfirmedAccount = true;
                 options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 8;
+                options.Password.RequiredLength = MinimumPasswordLength;
                 options.Password.RequireDigit = true;
                 options.Password.RequireLowercase = true;
                 options.Password.RequireUppercase = true;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.MaxFailedAccessAttempts = LockoutAfterFailures;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Stores.SchemaVersion = IdentitySchemaVersions.Version2;
             })

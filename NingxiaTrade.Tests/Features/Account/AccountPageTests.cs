@@ -104,7 +104,7 @@ public class AccountPageTests : IClassFixture<WorkbenchFactory>
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("acct-alert-danger", html);
-        Assert.Contains("密码至少需要 8 个字符", html);
+        Assert.Contains("密码至少需要 10 个字符", html);
         Assert.Contains("大写字母", html);
         Assert.Contains("数字", html);
     }

@@ -10,12 +10,20 @@ namespace NingxiaTrade.Tests.Features.Admin;
 /// <summary>The workbench as deployed: Production, no demo accounts.</summary>
 public sealed class ProductionFactory : WorkbenchFactory
 {
+    // Production cookies are Secure: the site is reached over HTTPS (directly or through a proxy).
+    public ProductionFactory() => ClientOptions.BaseAddress = new Uri("https://localhost");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseEnvironment("Production");
         builder.UseSetting("DemoData:Enabled", "false");
+        // Production keeps its data-protection keys encrypted with a certificate; a test makes its own.
+        builder.UseSetting("DataProtection:CertificatePath", TestCertificate.WritePfx(DataFolder, CertificatePassword));
+        builder.UseSetting("DataProtection:CertificatePassword", CertificatePassword);
     }
+
+    private const string CertificatePassword = "test-only-pfx-password";
 }
 
 public class CreateAdminCommandTests
@@ -49,6 +57,17 @@ public class CreateAdminCommandTests
     }
 
     [Fact]
+    public async Task CreateAdmin_NineCharacters_RefusedInChinese()
+    {
+        using var factory = new ProductionFactory();
+        var output = new StringWriter();
+        var code = await CreateAdminCommand.RunAsync(factory.Services,
+            ["create-admin", "--email", "nine.admin@nx.gov.cn", "--password", "Nine@2026"], output);
+        Assert.Equal(1, code);
+        Assert.Contains("至少需要 10 个字符", output.ToString());
+    }
+
+    [Fact]
     public async Task CreateAdmin_WeakPassword_RefusedInChinese()
     {
         using var factory = new ProductionFactory();
@@ -56,6 +75,6 @@ public class CreateAdminCommandTests
         var code = await CreateAdminCommand.RunAsync(factory.Services,
             ["create-admin", "--email", "weak.admin@nx.gov.cn", "--password", "weak"], output);
         Assert.Equal(1, code);
-        Assert.Contains("至少需要 8 个字符", output.ToString());
+        Assert.Contains("至少需要 10 个字符", output.ToString());
     }
 }

@@ -32,7 +32,7 @@ public class UserAdministrationTests(WorkbenchFactory factory) : IClassFixture<W
     }
 
     [Theory]
-    [InlineData("Ab1", "至少需要 8 个字符")]
+    [InlineData("Ab1", "至少需要 10 个字符")]
     [InlineData("abcdefgh1", "大写字母")]
     [InlineData("ABCDEFGH1", "小写字母")]
     [InlineData("Abcdefghi", "数字")]
@@ -121,7 +121,7 @@ public class UserAdministrationTests(WorkbenchFactory factory) : IClassFixture<W
             var admin = scope.Get<UserAdministration>();
             var id = await admin.CreateAsync(new UserForm("toreset@test.cn", "待重置", Roles.Agent, null, null, GoodPassword));
             var weak = await Assert.ThrowsAnyAsync<DomainException>(() => admin.ResetPasswordAsync(id, "short"));
-            Assert.Contains("至少需要 8 个字符", weak.Message);
+            Assert.Contains("至少需要 10 个字符", weak.Message);
             await admin.ResetPasswordAsync(id, "Nx@Reset2026b");
         }
         var old = await HttpLogin.PostLoginAsync(factory.CreateCookieClient(), "toreset@test.cn", GoodPassword);

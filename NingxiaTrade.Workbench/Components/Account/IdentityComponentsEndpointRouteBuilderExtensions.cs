@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using NingxiaTrade.Domain.Accounts;
+using NingxiaTrade.Workbench.Security;
 
 namespace NingxiaTrade.Workbench.Components.Account;
 
@@ -12,10 +13,12 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         var accountGroup = endpoints.MapGroup("/Account");
         accountGroup.MapPost("/Logout", async (
+            HttpContext context,
             [FromServices] SignInManager<ApplicationUser> signInManager,
             [FromForm] string? returnUrl) =>
         {
-            await signInManager.SignOutAsync();
+            // Server-side: the cookie stops working everywhere, not only in this browser (SessionRevocation).
+            await SessionRevocation.SignOutEverywhereAsync(signInManager, context.User);
             return TypedResults.LocalRedirect("~/Account/Login");
         });
         return accountGroup;

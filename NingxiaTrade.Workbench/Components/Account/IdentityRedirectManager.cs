@@ -18,16 +18,30 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
 
     public void RedirectTo(string? uri)
     {
+        navigationManager.NavigateTo(LocalOrHome(uri));
+    }
+
+    /// <summary>
+    /// Prevents open redirects: a URL of this site becomes base-relative, anything else (another host, a
+    /// protocol-relative or malformed URL) goes to the home page instead of failing.
+    /// </summary>
+    public string LocalOrHome(string? uri)
+    {
         uri ??= "";
-
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
+        if (Uri.TryCreate(uri, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
         {
-            uri = navigationManager.ToBaseRelativePath(uri);
+            return absolute.ToString().StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase)
+                ? navigationManager.ToBaseRelativePath(absolute.ToString())
+                : "";
         }
-
-        navigationManager.NavigateTo(uri);
+        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
+            || uri.StartsWith("//", StringComparison.Ordinal)
+            || uri.StartsWith("/\\", StringComparison.Ordinal)
+            || uri.Contains(':', StringComparison.Ordinal) && !uri.Contains('?', StringComparison.Ordinal))
+        {
+            return "";
+        }
+        return uri;
     }
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)

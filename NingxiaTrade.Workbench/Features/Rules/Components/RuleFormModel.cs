@@ -21,6 +21,10 @@ public sealed class RuleFormModel
     public string? Explanation { get; set; }
     public string? AnswerToReturn { get; set; }
 
+    /// <summary>Whether the saved 全文 is what was typed (the rule keeps it trimmed, blank as none).</summary>
+    public static bool SameText(string? saved, string? typed) =>
+        string.Equals(string.IsNullOrWhiteSpace(saved) ? null : saved, string.IsNullOrWhiteSpace(typed) ? null : typed.Trim(), StringComparison.Ordinal);
+
     public static RuleFormModel From(Rule rule) => new()
     {
         Title = rule.Title,

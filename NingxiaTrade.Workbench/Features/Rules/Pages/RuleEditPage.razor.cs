@@ -91,7 +91,15 @@ public partial class RuleEditPage
             {
                 await Inventory.ChangeAsync(id.Value, form, submission);
             }
-            Snackbar.Add(submit ? "已提交合法性审核。" : "草稿已保存。", Severity.Success);
+            // Success is read back from the saved rule, never assumed from the call having returned.
+            var saved = (await Inventory.GetAsync(id.Value)).Rule;
+            if (!RuleFormModel.SameText(saved.FullText, form.FullText))
+            {
+                _error = "保存未完成：已保存的内容与填写的不一致，请检查网络连接后重新保存。";
+                return;
+            }
+            var length = saved.FullText?.Length ?? 0;
+            Snackbar.Add((submit ? "已提交合法性审核" : "草稿已保存") + (length > 0 ? $"（全文 {length:N0} 字）。" : "（未填写全文）。"), Severity.Success);
             Navigation.NavigateTo($"/rules/{id}");
         }
         catch (DomainException ex)
