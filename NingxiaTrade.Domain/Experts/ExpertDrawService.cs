@@ -3,6 +3,7 @@ using NingxiaTrade.Domain.Accounts;
 using NingxiaTrade.Domain.Common;
 using NingxiaTrade.Domain.Data;
 using NingxiaTrade.Domain.MarketEntities;
+using NingxiaTrade.Domain.Notifications;
 
 namespace NingxiaTrade.Domain.Experts;
 
@@ -28,7 +29,7 @@ public sealed record GroupOutcome(int Index, string SpecialtyCode, string Specia
 /// and lets a supervisor re-verify a draw from its record.
 /// </summary>
 public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts, ICurrentUser user, TimeProvider time,
-    IDrawSeedSource seeds, ExpertDrawSettings settings)
+    IDrawSeedSource seeds, ExpertDrawSettings settings, INotifier? notifier = null)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -82,6 +83,7 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
             draw.AddGroup(group, picksByGroup[outcome.Index], id => names[id], now);
         }
         db.ExpertDraws.Add(draw);
+        await notifier.InvitedAsync(db, draw, draw.Members, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return draw.Id;
     }
@@ -484,6 +486,7 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
             {
                 db.DrawMembers.Add(member);
             }
+            await notifier.ReplacedAsync(db, draw, gone, member, now, cancellationToken);
             last = member?.ExpertName;
         }
         return last;
