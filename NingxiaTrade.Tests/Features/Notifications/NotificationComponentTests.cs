@@ -30,8 +30,8 @@ public sealed class NotificationComponentTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(_signal);
         Services.AddSingleton<ICurrentUser>(_h.User);
         Services.AddSingleton(new NotificationInbox(_h.Database, _h.User, _h.Database.Time, _signal));
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         AddAuthorization().SetAuthorized(Me + "@test.cn").SetClaims(new Claim(ClaimTypes.NameIdentifier, Me));
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Render<MudPopoverProvider>();
     }
 
