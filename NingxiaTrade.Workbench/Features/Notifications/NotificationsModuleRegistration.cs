@@ -13,6 +13,7 @@ public static class NotificationsModuleRegistration
     public static IServiceCollection AddNotificationsModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddWorkbenchModule<NotificationsModule>();
+        services.AddWorkbenchModule<MailOutboxModule>();
         services.AddSingleton(configuration.GetSection("Notifications").Get<NotificationSettings>() ?? new NotificationSettings());
         services.AddSingleton<NotificationSignal>();
         services.AddSingleton<IProjectParticipants, ProjectParticipants>();
