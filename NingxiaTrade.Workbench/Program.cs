@@ -22,6 +22,7 @@ builder.Services.AddMarketEntitiesModule(builder.Configuration);
 builder.Services.AddCreditModule(builder.Configuration);
 builder.Services.AddRulesModule();
 builder.Services.AddExpertsModule(builder.Configuration);
+builder.Services.AddNotificationsModule(builder.Configuration);
 
 var app = builder.Build();
 

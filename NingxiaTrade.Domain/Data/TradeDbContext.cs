@@ -8,6 +8,7 @@ using NingxiaTrade.Domain.Calendar;
 using NingxiaTrade.Domain.Credit;
 using NingxiaTrade.Domain.Experts;
 using NingxiaTrade.Domain.MarketEntities;
+using NingxiaTrade.Domain.Notifications;
 using NingxiaTrade.Domain.Organisations;
 using NingxiaTrade.Domain.Projects;
 using NingxiaTrade.Domain.Rules;
@@ -64,6 +65,8 @@ public abstract class TradeDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<DrawMember> DrawMembers => Set<DrawMember>();
     public DbSet<ExpertDrawView> ExpertDrawViews => Set<ExpertDrawView>();
     public DbSet<ExpertAssessment> ExpertAssessments => Set<ExpertAssessment>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -4,6 +4,7 @@ using NingxiaTrade.Domain.Common;
 using NingxiaTrade.Domain.Data;
 using NingxiaTrade.Domain.Credit;
 using NingxiaTrade.Domain.MarketEntities;
+using NingxiaTrade.Domain.Notifications;
 using NingxiaTrade.Domain.Projects;
 
 namespace NingxiaTrade.Domain.Experts;
@@ -58,7 +59,8 @@ public sealed record GroupOutcome(int Index, string SpecialtyCode, string Specia
 /// and lets a supervisor re-verify a draw from its record.
 /// </summary>
 public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts, ICurrentUser user, TimeProvider time,
-    IDrawSeedSource seeds, ExpertDrawSettings settings, IProjectDirectory projects, IMarketEntityDirectory entities, CreditGate gate)
+    IDrawSeedSource seeds, ExpertDrawSettings settings, IProjectDirectory projects, IMarketEntityDirectory entities, CreditGate gate,
+    INotifier? notifier = null)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -132,6 +134,7 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
             draw.AddGroup(group, picksByGroup[outcome.Index], id => names[id], now);
         }
         db.ExpertDraws.Add(draw);
+        await notifier.InvitedAsync(db, draw, draw.Members, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return draw.Id;
     }
@@ -624,6 +627,7 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
             {
                 db.DrawMembers.Add(member);
             }
+            await notifier.ReplacedAsync(db, draw, gone, member, now, cancellationToken);
             last = member?.ExpertName;
         }
         return last;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NingxiaTrade.Domain.Accounts;
 using NingxiaTrade.Domain.Common;
 using NingxiaTrade.Domain.Data;
+using NingxiaTrade.Domain.Notifications;
 
 namespace NingxiaTrade.Domain.MarketEntities;
 
@@ -12,7 +13,8 @@ public sealed record ReviewQueueItem(Guid EntityId, Guid? ChangeId, string Credi
 /// 登记审核: a clerk at any trading centre reviews registrations and key-data changes — approve, or return with
 /// reasons. One registry for the region, so the centre the entity chose does not limit who reviews it (四(三)2).
 /// </summary>
-public sealed class MarketEntityReviewService(IDbContextFactory<TradeDbContext> contexts, ICurrentUser currentUser, TimeProvider time)
+public sealed class MarketEntityReviewService(IDbContextFactory<TradeDbContext> contexts, ICurrentUser currentUser, TimeProvider time,
+    INotifier? notifier = null)
 {
     /// <summary>Registrations waiting for review, oldest first, then pending changes.</summary>
     public async Task<IReadOnlyList<ReviewQueueItem>> QueueAsync(CancellationToken cancellationToken = default)
@@ -51,6 +53,7 @@ public sealed class MarketEntityReviewService(IDbContextFactory<TradeDbContext> 
                 seal.Publish(now);
                 db.MarketEntityReviews.Add(new MarketEntityReview(entityId, ReviewAction.SealIssued, currentUser.UserName ?? "", centre.Name, "公钥标识 " + seal.KeyId, now));
             }
+            await notifier.ReviewedAsync(db, entity, "登记", true, opinion, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
     }
@@ -67,6 +70,7 @@ public sealed class MarketEntityReviewService(IDbContextFactory<TradeDbContext> 
             var entity = await db.MarketEntities.FirstOrDefaultAsync(e => e.Id == entityId, cancellationToken) ?? throw new DomainException("市场主体不存在。");
             entity.Return();
             db.MarketEntityReviews.Add(new MarketEntityReview(entityId, ReviewAction.Returned, currentUser.UserName ?? "", centre.Name, reasons, time.GetUtcNow().UtcDateTime));
+            await notifier.ReviewedAsync(db, entity, "登记", false, reasons, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
     }
@@ -82,6 +86,7 @@ public sealed class MarketEntityReviewService(IDbContextFactory<TradeDbContext> 
             change.Approve(entity, currentUser.UserName ?? "", opinion, now);
             db.MarketEntityReviews.Add(new MarketEntityReview(entity.Id, ReviewAction.ChangeApproved, currentUser.UserName ?? "", centre.Name,
                 MarketEntityRegistry.Describe(change) + (string.IsNullOrWhiteSpace(opinion) ? "" : "；" + opinion.Trim()), now));
+            await notifier.ReviewedAsync(db, entity, "关键信息变更", true, opinion, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
     }
@@ -95,6 +100,7 @@ public sealed class MarketEntityReviewService(IDbContextFactory<TradeDbContext> 
             var now = time.GetUtcNow().UtcDateTime;
             change.Return(currentUser.UserName ?? "", reasons, now);
             db.MarketEntityReviews.Add(new MarketEntityReview(change.MarketEntityId, ReviewAction.ChangeReturned, currentUser.UserName ?? "", centre.Name, reasons, now));
+            await notifier.ReviewedAsync(db, await db.MarketEntities.FirstAsync(e => e.Id == change.MarketEntityId, cancellationToken), "关键信息变更", false, reasons, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
     }

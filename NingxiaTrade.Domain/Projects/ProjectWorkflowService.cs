@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using NingxiaTrade.Domain.Accounts;
 using NingxiaTrade.Domain.Common;
 using NingxiaTrade.Domain.Data;
+using NingxiaTrade.Domain.Notifications;
 using NingxiaTrade.Domain.Workflows;
 
 namespace NingxiaTrade.Domain.Projects;
@@ -22,7 +23,8 @@ public sealed class ProjectWorkflowService(
     TimeProvider time,
     WorkflowEngine engine,
     IEnumerable<IWorkflowEventHandler> handlers,
-    ILogger<ProjectWorkflowService> logger)
+    ILogger<ProjectWorkflowService> logger,
+    INotifier? notifier = null)
 {
     private static readonly string[] Readers = [Roles.Admin, Roles.CentreClerk, Roles.Tenderer, Roles.Agent, Roles.Supervisor];
 
@@ -60,6 +62,7 @@ public sealed class ProjectWorkflowService(
             project.AwaitApproval(request.Id);
             db.ProjectSteps.Add(Record(project, history, project.CurrentStep, project.CurrentStep, trigger,
                 $"提请审批：{action.Transition.Name}", currentUser.DisplayName, currentUser.Role, note));
+            await notifier.ApprovalRequestedAsync(db, project, request, cancellationToken);
         }
         else
         {
@@ -135,6 +138,7 @@ public sealed class ProjectWorkflowService(
             db.ProjectSteps.Add(Record(project, history, project.CurrentStep, project.CurrentStep, request.Trigger,
                 $"审批退回：{request.Action}", currentUser.DisplayName, currentUser.Role, request.Opinion));
         }
+        await notifier.ApprovalDecidedAsync(db, project, request, cancellationToken);
         await SaveAsync(db, cancellationToken);
         await RaiseAsync(change, cancellationToken);
     }

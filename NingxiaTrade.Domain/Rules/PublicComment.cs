@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NingxiaTrade.Domain.Accounts;
 using NingxiaTrade.Domain.Common;
 using NingxiaTrade.Domain.Data;
+using NingxiaTrade.Domain.Notifications;
 
 namespace NingxiaTrade.Domain.Rules;
 
@@ -213,7 +214,8 @@ public sealed record CommentPeriodView(CommentPeriod Period, CommentPeriodState 
 /// signed in (any role, market entities included) comments while a period is open; after the period the
 /// outcome is public (<see cref="PublicOutcomesAsync"/>), without the authors' names.
 /// </summary>
-public sealed class PublicConsultation(IDbContextFactory<TradeDbContext> contexts, ICurrentUser currentUser, TimeProvider time)
+public sealed class PublicConsultation(IDbContextFactory<TradeDbContext> contexts, ICurrentUser currentUser, TimeProvider time,
+    INotifier? notifier = null)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -233,6 +235,7 @@ public sealed class PublicConsultation(IDbContextFactory<TradeDbContext> context
         }
         var period = new CommentPeriod(title, description, startsUtc, endsUtc, ruleIds, currentUser.UserName ?? "", Now);
         db.CommentPeriods.Add(period);
+        await notifier.CommentPeriodOpenedAsync(db, period, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return period.Id;
     }

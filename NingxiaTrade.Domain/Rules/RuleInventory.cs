@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NingxiaTrade.Domain.Accounts;
 using NingxiaTrade.Domain.Common;
 using NingxiaTrade.Domain.Data;
+using NingxiaTrade.Domain.Notifications;
 
 namespace NingxiaTrade.Domain.Rules;
 
@@ -28,7 +29,8 @@ public sealed record ReviewQueueItem(Guid RuleId, string Title, string? Document
 /// each submission (合法性审核) and passes or returns it; a returned rule is answered and resubmitted. Every service
 /// operation checks the caller's role and department again, whatever the screen showed.
 /// </summary>
-public sealed class RuleInventory(IDbContextFactory<TradeDbContext> contexts, ICurrentUser currentUser, TimeProvider time, ExcelImport? imports = null)
+public sealed class RuleInventory(IDbContextFactory<TradeDbContext> contexts, ICurrentUser currentUser, TimeProvider time,
+    INotifier? notifier = null, ExcelImport? imports = null)
 {
     /// <summary>Who may read the inventory.</summary>
     public static readonly string[] Readers = [Roles.Supervisor, Roles.LegalOfficer, Roles.Admin];
@@ -176,6 +178,7 @@ public sealed class RuleInventory(IDbContextFactory<TradeDbContext> contexts, IC
         var rule = await LoadAsync(db, ruleId, cancellationToken);
         var review = rule.Decide(decision, opinion, reasons, currentUser.UserId, currentUser.UserName, Now);
         db.LegalityReviews.Add(review);
+        await notifier.DecidedAsync(db, rule, review, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 

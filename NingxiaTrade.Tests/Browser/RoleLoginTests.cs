@@ -21,6 +21,7 @@ public class RoleLoginTests(BrowserFixture browser)
     [
         new(PersonalGroup, "我的工作台", "/"),
         new(PersonalGroup, "账户与安全", "/Account/Manage"),
+        new(PersonalGroup, "我的消息", "/notifications"),
         new(PublicGroup, "公开服务流程", "/public/workflows"),
         new(PublicGroup, "规则目录公开", "/public/rules"),
         new(RulesGroup, "征求意见", "/rules/comments"),
@@ -35,6 +36,7 @@ public class RoleLoginTests(BrowserFixture browser)
         new(AdminGroup, "审计日志", "/admin/audit"),
         new(AdminGroup, "API 密钥", "/admin/api-keys"),
         new(AdminGroup, "流程定义", "/admin/workflows"),
+        new(AdminGroup, "邮件通知", "/admin/mail"),
     ];
 
     /// <summary>The 交易项目 entries and who sees each.</summary>
@@ -86,7 +88,7 @@ public class RoleLoginTests(BrowserFixture browser)
         (new(RulesGroup, "标准文本", "/rules/templates"), [Roles.LegalOfficer, Roles.CentreClerk, Roles.Admin]),
     ];
 
-    private static readonly string[] EveryRolePanels = ["账户安全"];
+    private static readonly string[] EveryRolePanels = ["账户安全", "未读消息"];
     private static readonly string[] AdminPanels = ["账户概况", "审计日志", "节假日日历"];
 
     /// <summary>Home panels beyond everyone's, by role.</summary>

@@ -81,6 +81,9 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         ["/experts/applications"] = Access.Only(Roles.CentreClerk),
         ["/experts/import"] = Access.Only(Roles.CentreClerk),
         ["/experts/specialties"] = Access.Only(Roles.Admin),
+        // 我的消息: every signed-in user, each seeing only their own (NotificationInbox checks); the e-mail outbox for the Admin.
+        ["/notifications"] = Access.SignedIn,
+        ["/admin/mail"] = Access.Only(Roles.Admin),
     };
 
     public static TheoryData<string> Callers => [AccessMatrixFixture.Anonymous, .. Roles.All];
