@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NingxiaTrade.Domain.Accounts;
+using NingxiaTrade.Domain.Credit;
 using NingxiaTrade.Domain.Experts;
 using NingxiaTrade.Domain.Notifications;
 using NingxiaTrade.Tests.Domain.Experts;
@@ -10,7 +11,7 @@ namespace NingxiaTrade.Tests.Domain.Notifications;
 /// <summary>Draw invitations and replacements: each invited expert hears of their own invitation; the clerk who ran the draw of a replacement.</summary>
 public sealed class ExpertNotificationTests : ExpertTestBase
 {
-    private ExpertDrawService Service => new(Database, Database.User, Database.Time, Seeds, DrawSettings, NotificationKit.Notifier(Database));
+    private ExpertDrawService Service => new(Database, Database.User, Database.Time, Seeds, DrawSettings, Projects, Entities, new CreditGate(Database, Entities), NotificationKit.Notifier(Database));
 
     /// <summary>Eight experts, each with an account of its own; returns expert id → account id.</summary>
     private async Task<Dictionary<Guid, string>> ExpertsWithAccountsAsync()
