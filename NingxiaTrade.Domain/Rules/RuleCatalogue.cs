@@ -223,7 +223,8 @@ public sealed class RuleCatalogue(IDbContextFactory<TradeDbContext> contexts, IC
 
     /// <summary>
     /// The rules of the catalogue in force today, as the public portal and <c>GET /api/public/rules</c> show them:
-    /// the entries of that version, less any rule repealed or declared void since it was published.
+    /// the entries of that version that are themselves in force today (a 暂行 rule past its term is not current,
+    /// whatever version lists it), less any rule repealed or declared void since it was published.
     /// </summary>
     public async Task<(CatalogueVersion? Version, IReadOnlyList<CatalogueEntry> Entries)> PublicAsync(CancellationToken cancellationToken = default)
     {
@@ -235,7 +236,9 @@ public sealed class RuleCatalogue(IDbContextFactory<TradeDbContext> contexts, IC
             return (null, []);
         }
         var revoked = await RevokedOnAsync(db, version.Entries.Select(e => e.RuleId).ToList(), cancellationToken);
-        return (version, version.Entries.Where(e => !(revoked.TryGetValue(e.RuleId, out var on) && on <= today)).OrderBy(e => e.Sequence).ToList());
+        return (version, version.Entries
+            .Where(e => e.InForceOn(today) && !(revoked.TryGetValue(e.RuleId, out var on) && on <= today))
+            .OrderBy(e => e.Sequence).ToList());
     }
 
     /// <summary>
