@@ -43,7 +43,7 @@ public sealed class CreditAdministration(IDbContextFactory<TradeDbContext> conte
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await RequireEntityAsync(db, entityId, cancellationToken);
         var record = new CreditRecord(entityId, form.Kind, form.Favourable, form.Summary, form.DocumentNumber, form.LegalBasis, form.IssuedBy,
-            form.Date, form.PublishFrom, form.PublishUntil, currentUser.UserName ?? "", time.GetUtcNow().UtcDateTime);
+            form.Date, form.PublishFrom, form.PublishUntil, currentUser.ActorName(), time.GetUtcNow().UtcDateTime);
         db.CreditRecords.Add(record);
         await db.SaveChangesAsync(cancellationToken);
         return record.Id;
@@ -55,7 +55,7 @@ public sealed class CreditAdministration(IDbContextFactory<TradeDbContext> conte
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await RequireEntityAsync(db, entityId, cancellationToken);
         var ban = new MarketBan(entityId, form.ListName, form.TradeTypes, form.From, form.To, form.Reason, form.DocumentNumber,
-            currentUser.UserName ?? "", time.GetUtcNow().UtcDateTime);
+            currentUser.ActorName(), time.GetUtcNow().UtcDateTime);
         db.MarketBans.Add(ban);
         await db.SaveChangesAsync(cancellationToken);
         return ban.Id;
@@ -132,7 +132,7 @@ public sealed class CreditAdministration(IDbContextFactory<TradeDbContext> conte
             try
             {
                 bans.Add(new MarketBan(byCode[row.Code.Value.Value], row.ListName, row.Types, row.From!.Value, row.To!.Value, row.Reason, row.DocumentNumber,
-                    currentUser.UserName ?? "", now));
+                    currentUser.ActorName(), now));
             }
             catch (DomainException e)
             {

@@ -109,7 +109,7 @@ public sealed class CreditRepairService(IDbContextFactory<TradeDbContext> contex
         {
             throw new DomainException("该记录已有修复申请正在处理。");
         }
-        var request = new CreditRepairRequest(entityId, recordId, banId, reason, currentUser.UserName ?? "", time.GetUtcNow().UtcDateTime);
+        var request = new CreditRepairRequest(entityId, recordId, banId, reason, currentUser.ActorName(), time.GetUtcNow().UtcDateTime);
         db.CreditRepairRequests.Add(request);
         await db.SaveChangesAsync(cancellationToken);
         return request.Id;
@@ -140,7 +140,7 @@ public sealed class CreditRepairService(IDbContextFactory<TradeDbContext> contex
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var request = await db.CreditRepairRequests.FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken) ?? throw new DomainException("信用修复申请不存在。");
         var now = time.GetUtcNow().UtcDateTime;
-        request.Decide(approve, currentUser.UserName ?? "", opinion, now);
+        request.Decide(approve, currentUser.ActorName(), opinion, now);
         if (approve)
         {
             var today = ChinaTime.DateOf(now);

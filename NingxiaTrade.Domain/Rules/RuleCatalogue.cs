@@ -191,7 +191,7 @@ public sealed class RuleCatalogue(IDbContextFactory<TradeDbContext> contexts, IC
         var entries = rules
             .OrderBy(r => r.Level).ThenBy(r => r.IssuedOn ?? r.EffectiveOn ?? DateOnly.MaxValue).ThenBy(r => r.Title, StringComparer.Ordinal)
             .Select(r => new CatalogueEntry(r, departments.GetValueOrDefault(r.DepartmentId, "")));
-        var version = new CatalogueVersion(trimmed, (latest?.Number ?? 0) + 1, effectiveOn, currentUser.UserName ?? "", Now, entries);
+        var version = new CatalogueVersion(trimmed, (latest?.Number ?? 0) + 1, effectiveOn, currentUser.ActorName(), Now, entries);
         db.CatalogueVersions.Add(version);
         await db.SaveChangesAsync(cancellationToken);
         return version.Id;

@@ -180,7 +180,7 @@ public sealed class RuleInventory(IDbContextFactory<TradeDbContext> contexts, IC
         currentUser.Demand(Roles.LegalOfficer);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rule = await LoadAsync(db, ruleId, cancellationToken);
-        var review = rule.Decide(decision, opinion, reasons, currentUser.UserId, currentUser.UserName, Now);
+        var review = rule.Decide(decision, opinion, reasons, currentUser.UserId, currentUser.ActorName(), Now);
         db.LegalityReviews.Add(review);
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -244,7 +244,7 @@ public sealed class RuleInventory(IDbContextFactory<TradeDbContext> contexts, IC
     }
 
     private void Submit(Rule rule, RuleSubmission submission) =>
-        rule.Submit(submission.Proposal, submission.Problems, submission.Explanation, submission.AnswerToReturn, currentUser.UserId, currentUser.UserName, Now);
+        rule.Submit(submission.Proposal, submission.Problems, submission.Explanation, submission.AnswerToReturn, currentUser.UserId, currentUser.ActorName(), Now);
 
     private static async Task<Rule> LoadAsync(TradeDbContext db, Guid id, CancellationToken cancellationToken) =>
         await db.Rules.Include(r => r.Reviews).ThenInclude(v => v.Legality).FirstOrDefaultAsync(r => r.Id == id, cancellationToken)

@@ -74,6 +74,8 @@ public sealed class TestUser : ICurrentUser
 {
     public string? UserId { get; set; } = "test-admin";
     public string? UserName { get; set; } = "admin@test.cn";
+    /// <summary>The person's name (姓名); null: the account has none and records fall back to <see cref="UserName"/>.</summary>
+    public string? DisplayName { get; set; }
     public List<string> RoleList { get; set; } = [Roles.Admin];
     public bool IsAuthenticated { get; set; } = true;
     public string? Role => string.Join(",", RoleList);
@@ -85,6 +87,7 @@ public sealed class TestUser : ICurrentUser
     {
         RoleList = [role];
         UserName = userName ?? role.ToLowerInvariant() + "@test.cn";
+        DisplayName = null;
         UserId = "test-" + role.ToLowerInvariant();
         IsAuthenticated = true;
         return this;

@@ -53,6 +53,20 @@ public sealed class RuleInventoryTests : RuleTestBase
     }
 
     [Fact]
+    public async Task SubmitAndDecide_RecordsThePersonsNameNotTheEmail()
+    {
+        As(Housing);
+        Database.User.DisplayName = "马建华";
+        var id = await Inventory.CreateAsync(Form("记录姓名的管理办法"), Keep);
+        As(Legal);
+        Database.User.DisplayName = "张丽华";
+        await Inventory.DecideAsync(id, LegalityDecision.Pass, "经审核，符合法律法规规定。", null);
+
+        var review = (await Inventory.GetAsync(id)).Rule.Reviews.Single();
+        Assert.Equal(("马建华", "张丽华"), (review.SubmittedByName, review.Legality!.ReviewerName));
+    }
+
+    [Fact]
     public async Task StatusName_PassedWithChanges_ShownAsPassedWithChangesNotPlainPass()
     {
         var plain = await PassedRuleAsync("原样通过的办法");
