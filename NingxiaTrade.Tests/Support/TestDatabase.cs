@@ -74,8 +74,10 @@ public sealed class TestUser : ICurrentUser
 {
     public string? UserId { get; set; } = "test-admin";
     public string? UserName { get; set; } = "admin@test.cn";
-    /// <summary>The person's name (姓名); null: the account has none and records fall back to <see cref="UserName"/>.</summary>
-    public string? DisplayName { get; set; }
+    private string? _displayName;
+
+    /// <summary>The person's name (姓名); unset, the account name stands in for it (as <see cref="ICurrentUser.DisplayName"/> does).</summary>
+    public string? DisplayName { get => _displayName ?? UserName; set => _displayName = value; }
     public List<string> RoleList { get; set; } = [Roles.Admin];
     public bool IsAuthenticated { get; set; } = true;
     public string? Role => string.Join(",", RoleList);
