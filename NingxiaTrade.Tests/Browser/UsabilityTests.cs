@@ -43,8 +43,10 @@ public sealed class UsabilityTests(BrowserFixture browser)
         {
             AssertInside(box, viewport);
         }
+        // Previous month, the month title, next month.
         var arrows = popover.Locator(".mud-picker-calendar-header-switch > button");
-        await Assertions.Expect(arrows).ToHaveCountAsync(2);
+        await Assertions.Expect(arrows).ToHaveCountAsync(3);
+        AssertInside((await arrows.First.BoundingBoxAsync())!, viewport);
         AssertInside((await arrows.Last.BoundingBoxAsync())!, viewport);
         await clerk.ScreenshotAsync("date-filter-calendar");
     }
@@ -95,13 +97,14 @@ public sealed class UsabilityTests(BrowserFixture browser)
         await clerk.WaitForInteractiveAsync();
         await page.Locator("#projects-grid .project-link").First.ClickAsync();
         await clerk.WaitForPathAsync("^/projects/[0-9a-f-]{36}$");
-        var thumbnail = page.Locator("#project-diagram .diagram-thumbnail svg");
-        await Assertions.Expect(thumbnail).ToBeVisibleAsync();
+        // mermaid.js draws in the browser; it marks the host when done.
+        var thumbnail = page.Locator("#project-diagram .diagram-thumbnail [data-rendered=true] svg");
+        await thumbnail.WaitForAsync(new LocatorWaitForOptions { Timeout = 45_000 });
 
         await page.Locator("#project-diagram .diagram-thumbnail").ClickAsync();
 
-        var full = page.Locator(".mud-dialog .diagram-full svg");
-        await Assertions.Expect(full).ToBeVisibleAsync();
+        var full = page.Locator(".mud-dialog .diagram-full[data-rendered=true] svg");
+        await full.WaitForAsync(new LocatorWaitForOptions { Timeout = 45_000 });
         Assert.True((await full.BoundingBoxAsync())!.Width > 2 * (await thumbnail.BoundingBoxAsync())!.Width);
         await clerk.ScreenshotAsync("project-diagram-full");
     }
