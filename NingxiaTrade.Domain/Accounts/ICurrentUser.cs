@@ -23,6 +23,13 @@ public sealed class AccessDeniedException(string message) : DomainException(mess
 
 public static class CurrentUserExtensions
 {
+    /// <summary>
+    /// The name to keep on a record people read (who submitted, reviewed, published …): the person's name (姓名),
+    /// never the e-mail address the account signs in with; the account name only when the person has no name.
+    /// </summary>
+    public static string ActorName(this ICurrentUser user) =>
+        string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName ?? "" : user.DisplayName;
+
     /// <summary>Throws unless the user holds one of the roles.</summary>
     public static void Demand(this ICurrentUser user, params string[] roles)
     {

@@ -19,7 +19,7 @@ public sealed class ApiKeyAdministration(IDbContextFactory<TradeDbContext> conte
     {
         currentUser.Demand(Roles.Admin);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var (key, secret) = ApiKey.Issue(name, currentUser.UserName, time.GetUtcNow().UtcDateTime, expiresUtc);
+        var (key, secret) = ApiKey.Issue(name, currentUser.ActorName(), time.GetUtcNow().UtcDateTime, expiresUtc);
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(cancellationToken);
         return secret;

@@ -39,7 +39,7 @@ public readonly record struct CreditCode
     /// <summary>A value read back from the database, where only checked values were written.</summary>
     internal static CreditCode FromStorage(string value) => new(value);
 
-    /// <summary>Parses a code (surrounding blanks ignored, letters upper-cased).</summary>
+    /// <summary>Parses a code (blanks anywhere ignored, full-width characters made half-width, letters upper-cased).</summary>
     /// <exception cref="DomainException">The code breaks a rule; the message says which.</exception>
     public static CreditCode Parse(string? text) =>
         TryParse(text, out var code, out var error) ? code : throw new DomainException(error);
@@ -50,17 +50,42 @@ public readonly record struct CreditCode
     public static bool TryParse(string? text, out CreditCode code, [NotNullWhen(false)] out string? error)
     {
         code = default;
-        error = Check(text?.Trim().ToUpperInvariant());
+        var normalised = Normalise(text);
+        error = Check(normalised);
         if (error is not null)
         {
             return false;
         }
-        code = new CreditCode(text!.Trim().ToUpperInvariant());
+        code = new CreditCode(normalised);
         return true;
     }
 
     /// <summary>The reason <paramref name="text"/> is not a valid code, or null when it is.</summary>
-    public static string? Validate(string? text) => Check(text?.Trim().ToUpperInvariant());
+    public static string? Validate(string? text) => Check(Normalise(text));
+
+    /// <summary>
+    /// The code as typed or pasted, made comparable: every blank removed (spaces between groups, full-width spaces,
+    /// tabs, line breaks from a copied table cell), full-width letters and digits made half-width, letters upper-cased.
+    /// Screens normalise before any length limit, so a pasted "91640100 MA76 …" keeps all 18 characters.
+    /// </summary>
+    public static string Normalise(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c) || c is '\u200B' or '\uFEFF')
+            {
+                continue;
+            }
+            // Full-width ASCII (ＡＢＣ１２３) as an IME types it.
+            builder.Append(c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c);
+        }
+        return builder.ToString().ToUpperInvariant();
+    }
 
     private static string? Check(string? text)
     {

@@ -46,7 +46,7 @@ public sealed class CreditAdministration(IDbContextFactory<TradeDbContext> conte
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await RequireEntityAsync(entityId, cancellationToken);
         var record = new CreditRecord(entityId, form.Kind, form.Favourable, form.Summary, form.DocumentNumber, form.LegalBasis, form.IssuedBy,
-            form.Date, form.PublishFrom, form.PublishUntil, currentUser.UserName ?? "", time.GetUtcNow().UtcDateTime);
+            form.Date, form.PublishFrom, form.PublishUntil, currentUser.ActorName(), time.GetUtcNow().UtcDateTime);
         db.CreditRecords.Add(record);
         await db.SaveChangesAsync(cancellationToken);
         return record.Id;
@@ -58,7 +58,7 @@ public sealed class CreditAdministration(IDbContextFactory<TradeDbContext> conte
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await RequireEntityAsync(entityId, cancellationToken);
         var ban = new MarketBan(entityId, form.ListName, form.TradeTypes, form.From, form.To, form.Reason, form.DocumentNumber,
-            currentUser.UserName ?? "", time.GetUtcNow().UtcDateTime);
+            currentUser.ActorName(), time.GetUtcNow().UtcDateTime);
         db.MarketBans.Add(ban);
         await db.SaveChangesAsync(cancellationToken);
         return ban.Id;
@@ -132,7 +132,7 @@ public sealed class CreditAdministration(IDbContextFactory<TradeDbContext> conte
             }
             try
             {
-                db.MarketBans.Add(new MarketBan(entityId, row.ListName, row.Types, row.From, row.To, row.Reason, row.DocumentNumber, currentUser.UserName ?? "", now));
+                db.MarketBans.Add(new MarketBan(entityId, row.ListName, row.Types, row.From, row.To, row.Reason, row.DocumentNumber, currentUser.ActorName(), now));
                 added++;
             }
             catch (DomainException e)

@@ -31,11 +31,12 @@ public sealed class CreditQueries(IDbContextFactory<TradeDbContext> contexts, IC
                 throw new AccessDeniedException("只能查看本单位的信用信息。");
             }
         }
+        var approved = await db.MarketEntities.AnyAsync(e => e.Id == entityId && e.ApprovedUtc != null, cancellationToken);
         var records = await db.CreditRecords.AsNoTracking().Where(r => r.MarketEntityId == entityId).OrderByDescending(r => r.Date).ToListAsync(cancellationToken);
         var bans = await db.MarketBans.AsNoTracking().Where(b => b.MarketEntityId == entityId).OrderByDescending(b => b.From).ToListAsync(cancellationToken);
         var repairs = await db.CreditRepairRequests.AsNoTracking().Where(r => r.MarketEntityId == entityId).OrderByDescending(r => r.RequestedUtc).ToListAsync(cancellationToken);
         var today = ChinaTime.DateOf(time.GetUtcNow().UtcDateTime);
-        return new CreditFile(CreditAssessment.Compute(records, bans, today, settings), records, bans, repairs);
+        return new CreditFile(CreditAssessment.Compute(records, bans, today, settings, approved), records, bans, repairs);
     }
 
     /// <summary>
@@ -55,7 +56,8 @@ public sealed class CreditQueries(IDbContextFactory<TradeDbContext> contexts, IC
         var records = await db.CreditRecords.AsNoTracking().Where(r => r.MarketEntityId == entity.Id).ToListAsync(cancellationToken);
         var bans = await db.MarketBans.AsNoTracking().Where(b => b.MarketEntityId == entity.Id).ToListAsync(cancellationToken);
         var today = ChinaTime.DateOf(time.GetUtcNow().UtcDateTime);
-        var assessment = CreditAssessment.Compute(records, bans, today, settings);
+        // Only approved entities are found here.
+        var assessment = CreditAssessment.Compute(records, bans, today, settings, approved: true);
         var sanctions = bans.Where(b => b.IsActiveOn(today)).OrderBy(b => b.From)
             .Select(b => new PublicSanction(b.ListName, b.Reason, b.From, b.To))
             .Concat(records.Where(r => !r.Favourable && r.IsPublishedOn(today)).OrderBy(r => r.Date)
@@ -107,7 +109,7 @@ public sealed class CreditRepairService(IDbContextFactory<TradeDbContext> contex
         {
             throw new DomainException("该记录已有修复申请正在处理。");
         }
-        var request = new CreditRepairRequest(entityId, recordId, banId, reason, currentUser.UserName ?? "", time.GetUtcNow().UtcDateTime);
+        var request = new CreditRepairRequest(entityId, recordId, banId, reason, currentUser.ActorName(), time.GetUtcNow().UtcDateTime);
         db.CreditRepairRequests.Add(request);
         await db.SaveChangesAsync(cancellationToken);
         return request.Id;
@@ -138,7 +140,7 @@ public sealed class CreditRepairService(IDbContextFactory<TradeDbContext> contex
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var request = await db.CreditRepairRequests.FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken) ?? throw new DomainException("信用修复申请不存在。");
         var now = time.GetUtcNow().UtcDateTime;
-        request.Decide(approve, currentUser.UserName ?? "", opinion, now);
+        request.Decide(approve, currentUser.ActorName(), opinion, now);
         if (approve)
         {
             var today = ChinaTime.DateOf(now);

@@ -39,8 +39,12 @@ public sealed record CreditScoreLine(string Text, int Points);
 /// <summary>An entity's score, rating A–D and the explanation of every addition and deduction.</summary>
 public sealed record CreditAssessment(int Score, string Rating, IReadOnlyList<CreditScoreLine> Lines, DateOnly AsOf)
 {
+    /// <summary>The rating of an entity no trading centre has yet approved: nobody has checked what it declared.</summary>
+    public const string NotRated = "未评级";
+
     public string RatingChinese => Rating switch
     {
+        NotRated => "未评级（审核通过后评定）",
         "A" => "A级（守信）",
         "B" => "B级（基本守信）",
         "C" => "C级（失信）",
@@ -49,9 +53,12 @@ public sealed record CreditAssessment(int Score, string Rating, IReadOnlyList<Cr
 
     /// <summary>
     /// Base score plus the points of each record published on <paramref name="asOf"/> and of each ban in force;
-    /// an entity under a ban in force is rated D whatever its score.
+    /// an entity under a ban in force is rated D whatever its score. An entity never approved by a trading centre
+    /// (<paramref name="approved"/> false: its registration is a draft, under review or returned) is
+    /// <see cref="NotRated"/> — a full base score would otherwise rate an unchecked newcomer A.
     /// </summary>
-    public static CreditAssessment Compute(IEnumerable<CreditRecord> records, IEnumerable<MarketBan> bans, DateOnly asOf, CreditScoringSettings settings)
+    public static CreditAssessment Compute(IEnumerable<CreditRecord> records, IEnumerable<MarketBan> bans, DateOnly asOf, CreditScoringSettings settings,
+        bool approved)
     {
         var lines = new List<CreditScoreLine> { new($"基础分", settings.BaseScore) };
         foreach (var record in records.Where(r => r.IsPublishedOn(asOf)).OrderBy(r => r.Date))
@@ -69,6 +76,7 @@ public sealed record CreditAssessment(int Score, string Rating, IReadOnlyList<Cr
         }
         var score = Math.Clamp(lines.Sum(l => l.Points), 0, settings.MaxScore);
         var rating = activeBans.Count > 0 ? "D"
+            : !approved ? NotRated
             : score >= settings.RatingA ? "A"
             : score >= settings.RatingB ? "B"
             : score >= settings.RatingC ? "C"
@@ -76,6 +84,10 @@ public sealed record CreditAssessment(int Score, string Rating, IReadOnlyList<Cr
         if (activeBans.Count > 0)
         {
             lines.Add(new("处于市场禁入期内，信用等级评为 D 级", 0));
+        }
+        else if (!approved)
+        {
+            lines.Add(new("登记信息尚未经交易中心审核通过，暂不评定信用等级", 0));
         }
         return new CreditAssessment(score, rating, lines, asOf);
     }

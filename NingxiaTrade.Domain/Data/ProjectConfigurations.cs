@@ -103,6 +103,9 @@ internal sealed class ApprovalRequestConfiguration : IEntityTypeConfiguration<Ap
         b.Property(a => a.RequestNote).HasMaxLength(2000);
         b.Property(a => a.Opinion).HasMaxLength(2000);
         b.HasIndex(a => new { a.SupervisingDepartmentId, a.Status });
+        b.Property(a => a.DecidedByUserId).HasMaxLength(450);
+        // The supervisor's 已办 list: its own decisions, newest first.
+        b.HasIndex(a => new { a.DecidedByUserId, a.DecidedUtc });
         b.HasOne<TradeProject>().WithMany().HasForeignKey(a => a.ProjectId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -40,6 +40,15 @@ public static class DrawAlgorithm
     public const string Version = "NXT-DRAW-1: SM3-CTR / rejection sampling / partial Fisher-Yates over id-sorted pool";
     public const int SeedLength = 32;
 
+    /// <summary>
+    /// The algorithm a draw recorded, as people read it: what it does in Chinese, with its short version mark
+    /// (NXT-DRAW-1) kept beside it for a technical check; a version this code does not know is shown as recorded.
+    /// </summary>
+    public static string Describe(string recordedVersion) =>
+        recordedVersion == Version
+            ? "国密 SM3 杂凑计数器模式生成随机数（拒绝采样消除偏差），在按编号排序的候选专家中依次随机抽取（第 1 版，NXT-DRAW-1）"
+            : $"抽取算法（记录的版本：{recordedVersion}）";
+
     /// <summary>Ids in the order the algorithm uses.</summary>
     public static Guid[] Sort(IEnumerable<Guid> ids)
     {

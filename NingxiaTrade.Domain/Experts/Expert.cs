@@ -316,6 +316,13 @@ public class Specialty
     public string? ParentCode { get; private set; }
     public int Level => ParentCode is null ? 1 : Code.Length <= 3 ? 2 : 3;
 
+    /// <summary>
+    /// Specialties as people read them: the name with its code in brackets (房屋建筑（A0301）), joined with 、; a code
+    /// missing from <paramref name="names"/> stays a bare code.
+    /// </summary>
+    public static string Labels(IEnumerable<string> codes, IReadOnlyDictionary<string, string> names) =>
+        string.Join("、", codes.Order(StringComparer.Ordinal).Select(c => names.TryGetValue(c, out var name) ? $"{name}（{c}）" : c));
+
     public void Rename(string name)
     {
         name = name?.Trim() ?? "";

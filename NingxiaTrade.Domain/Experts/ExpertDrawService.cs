@@ -126,7 +126,7 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
         }
 
         var names = await db.Experts.Where(e => picked.Contains(e.Id)).Select(e => new { e.Id, e.Name }).ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
-        var draw = new ExpertDraw(subject, request, facts, seed, user.UserId ?? "", user.DisplayName ?? user.UserName ?? "", now);
+        var draw = new ExpertDraw(subject, request, facts, seed, user.UserId ?? "", user.ActorName(), now);
         foreach (var outcome in outcomes)
         {
             var group = new DrawGroup(draw.Id, outcome.Index, outcome.SpecialtyCode, outcome.SpecialtyName, outcome.Count, outcome.Backups,
@@ -427,7 +427,7 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
         var draw = await LoadInScopeAsync(db, drawId, cancellationToken);
         var now = Now;
         var allowed = MaySee(draw, user, now);
-        db.ExpertDrawViews.Add(new ExpertDrawView(draw.Id, user.UserId ?? "", user.DisplayName ?? user.UserName ?? "", user.Role ?? "",
+        db.ExpertDrawViews.Add(new ExpertDrawView(draw.Id, user.UserId ?? "", user.ActorName(), user.Role ?? "",
             allowed ? purpose : "被拒绝：" + purpose, now));
         await db.SaveChangesAsync(cancellationToken);
         if (!allowed)
@@ -483,7 +483,7 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
         user.Demand(Roles.Supervisor);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var draw = await LoadInScopeAsync(db, drawId, cancellationToken);
-        db.ExpertDrawViews.Add(new ExpertDrawView(draw.Id, user.UserId ?? "", user.DisplayName ?? user.UserName ?? "", user.Role ?? "", "复核抽取", Now));
+        db.ExpertDrawViews.Add(new ExpertDrawView(draw.Id, user.UserId ?? "", user.ActorName(), user.Role ?? "", "复核抽取", Now));
         await db.SaveChangesAsync(cancellationToken);
 
         var groups = draw.Groups.OrderBy(g => g.Index).ToList();

@@ -54,6 +54,20 @@ public sealed class ExpertPool(IDbContextFactory<TradeDbContext> contexts, ICurr
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>The expert's specialties as people read them: 房屋建筑（A0301）、….</summary>
+    public async Task<string> SpecialtyLabelsAsync(IEnumerable<string> codes, CancellationToken cancellationToken = default)
+    {
+        var list = codes.ToList();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return Specialty.Labels(list, await SpecialtyNamesAsync(db, list, cancellationToken));
+    }
+
+    private static async Task<Dictionary<string, string>> SpecialtyNamesAsync(TradeDbContext db, IEnumerable<string> codes, CancellationToken cancellationToken)
+    {
+        var wanted = codes.Distinct().ToList();
+        return await db.Specialties.AsNoTracking().Where(s => wanted.Contains(s.Code)).ToDictionaryAsync(s => s.Code, s => s.Name, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<Specialty>> SpecialtiesAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -109,8 +123,9 @@ public sealed class ExpertPool(IDbContextFactory<TradeDbContext> contexts, ICurr
         var page = await experts.OrderBy(e => e.Name).ThenBy(e => e.Id).Page(query.Page, query.PageSize)
             .Select(e => new { e.Id, e.Name, e.IdNumber, e.Title, e.EmployerName, e.RegionCode, e.Status, e.CreditScore, Codes = e.Specialties.Select(x => x.Code).ToList() })
             .ToListAsync(cancellationToken);
+        var names = await SpecialtyNamesAsync(db, page.SelectMany(e => e.Codes), cancellationToken);
         return new PagedResult<ExpertRow>(page.Select(e => new ExpertRow(e.Id, e.Name, e.IdNumber.Masked, e.Title, e.EmployerName, e.RegionCode,
-            e.Status, e.CreditScore, string.Join("、", e.Codes))).ToList(), total);
+            e.Status, e.CreditScore, Specialty.Labels(e.Codes, names))).ToList(), total);
     }
 
     public async Task<Expert> GetAsync(Guid id, CancellationToken cancellationToken = default)

@@ -112,7 +112,7 @@ public sealed class SignatureService(IDbContextFactory<TradeDbContext> contexts,
             throw;
         }
         var record = new SignatureRecord(envelope.SignatureId, entityId, envelope.CreditCode, envelope.SignerName, seal.KeyId,
-            envelope.DocumentSm3, envelope.DocumentName, currentUser.UserName ?? "", now, SignatureToken.Write(envelopeBytes, signature));
+            envelope.DocumentSm3, envelope.DocumentName, currentUser.ActorName(), now, SignatureToken.Write(envelopeBytes, signature));
         db.SignatureRecords.Add(record);
         await db.SaveChangesAsync(cancellationToken);
         return record;

@@ -12,6 +12,10 @@ namespace NingxiaTrade.Domain.Projects;
 public sealed record InboxItem(ApprovalRequest Request, string ProjectCode, string ProjectName, TradeType TradeType,
     string FromStepName, string ToStepName, bool NeedsBelowAppraisalConsent);
 
+/// <summary>One decision of the supervisor's 已办 list.</summary>
+public sealed record DoneItem(Guid RequestId, Guid ProjectId, string ProjectCode, string ProjectName, TradeType TradeType, string Action,
+    string? RequestedBy, DateTime RequestedUtc, ApprovalStatus Status, string Opinion, DateTime DecidedUtc);
+
 /// <summary>
 /// Moves projects through their workflow: the actions a user may take now (and why not), firing them,
 /// the supervising department's approvals, the bid deadline, and the platform's timers. Every move is one
@@ -94,6 +98,29 @@ public sealed class ProjectWorkflowService(
         }).ToList();
     }
 
+    /// <summary>
+    /// 已办: the requests the current supervisor decided itself (approved or returned), newest first, one page at a
+    /// time (<paramref name="page"/> 0-based).
+    /// </summary>
+    public async Task<PagedResult<DoneItem>> DoneAsync(int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        currentUser.Demand(Roles.Supervisor);
+        if (currentUser.UserId is not { } userId)
+        {
+            return new PagedResult<DoneItem>([], 0);
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var mine = db.ApprovalRequests.AsNoTracking().Where(a => a.DecidedByUserId == userId && a.Status != ApprovalStatus.Pending);
+        var total = await mine.CountAsync(cancellationToken);
+        var rows = await mine
+            .OrderByDescending(a => a.DecidedUtc).ThenBy(a => a.Id)
+            .Page(page, pageSize)
+            .Join(db.TradeProjects, a => a.ProjectId, p => p.Id, (a, p) => new DoneItem(a.Id, p.Id, p.Code, p.Name, p.TradeType, a.Action,
+                a.RequestedBy, a.RequestedUtc, a.Status, a.Opinion ?? "", a.DecidedUtc ?? a.RequestedUtc))
+            .ToListAsync(cancellationToken);
+        return new PagedResult<DoneItem>(rows, total);
+    }
+
     /// <summary>Number of pending requests for the supervisor's department (home panel badge).</summary>
     public async Task<int> InboxCountAsync(CancellationToken cancellationToken = default)
     {
@@ -118,7 +145,7 @@ public sealed class ProjectWorkflowService(
         var project = await db.TradeProjects.FirstAsync(p => p.Id == request.ProjectId, cancellationToken);
         var body = (await db.WorkflowDefinitions.AsNoTracking().FirstAsync(d => d.Id == project.WorkflowDefinitionId, cancellationToken)).Body;
         var history = await db.ProjectSteps.AsNoTracking().Where(s => s.ProjectId == project.Id).OrderBy(s => s.Sequence).ToListAsync(cancellationToken);
-        request.Decide(approve, opinion, currentUser.DisplayName, Now);
+        request.Decide(approve, opinion, currentUser.UserId, currentUser.ActorName(), Now);
         project.ApprovalDecided();
         WorkflowStepChanged? change = null;
         if (approve)

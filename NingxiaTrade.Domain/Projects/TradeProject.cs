@@ -302,10 +302,12 @@ public class ApprovalRequest
     public string? RequestNote { get; private set; }
     public ApprovalStatus Status { get; private set; }
     public string? DecidedBy { get; private set; }
+    /// <summary>The account that decided, for its 已办 list (<see cref="DecidedBy"/> is the name people read).</summary>
+    public string? DecidedByUserId { get; private set; }
     public DateTime? DecidedUtc { get; private set; }
     public string? Opinion { get; private set; }
 
-    public void Decide(bool approve, string opinion, string? decidedBy, DateTime nowUtc)
+    public void Decide(bool approve, string opinion, string? decidedByUserId, string? decidedBy, DateTime nowUtc)
     {
         if (Status != ApprovalStatus.Pending)
         {
@@ -319,6 +321,7 @@ public class ApprovalRequest
         Status = approve ? ApprovalStatus.Approved : ApprovalStatus.Returned;
         Opinion = opinion;
         DecidedBy = decidedBy;
+        DecidedByUserId = decidedByUserId;
         DecidedUtc = nowUtc;
     }
 }

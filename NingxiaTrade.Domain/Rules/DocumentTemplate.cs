@@ -299,7 +299,7 @@ public sealed class DocumentTemplates(IDbContextFactory<TradeDbContext> contexts
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var trimmed = name?.Trim() ?? "";
         var version = await db.DocumentTemplates.Where(t => t.TradeType == tradeType && t.Name == trimmed).MaxAsync(t => (int?)t.Version, cancellationToken) ?? 0;
-        var template = new DocumentTemplate(tradeType, trimmed, version + 1, Path.GetFileName(fileName), bytes, placeholders, currentUser.UserName ?? "", time.GetUtcNow().UtcDateTime);
+        var template = new DocumentTemplate(tradeType, trimmed, version + 1, Path.GetFileName(fileName), bytes, placeholders, currentUser.ActorName(), time.GetUtcNow().UtcDateTime);
         db.DocumentTemplates.Add(template);
         await db.SaveChangesAsync(cancellationToken);
         return ToSummary(template, true);

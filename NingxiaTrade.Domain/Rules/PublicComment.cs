@@ -233,7 +233,7 @@ public sealed class PublicConsultation(IDbContextFactory<TradeDbContext> context
         {
             throw new DomainException($"“{bad.Title}”{bad.Status.Chinese()}，只能对待审核或审核通过的规则征求意见。");
         }
-        var period = new CommentPeriod(title, description, startsUtc, endsUtc, ruleIds, currentUser.UserName ?? "", Now);
+        var period = new CommentPeriod(title, description, startsUtc, endsUtc, ruleIds, currentUser.ActorName(), Now);
         db.CommentPeriods.Add(period);
         await notifier.CommentPeriodOpenedAsync(db, period, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -283,7 +283,7 @@ public sealed class PublicConsultation(IDbContextFactory<TradeDbContext> context
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var period = await db.CommentPeriods.Include(p => p.Rules).FirstOrDefaultAsync(p => p.Id == periodId, cancellationToken) ?? throw NotFound();
         var role = Roles.All.FirstOrDefault(currentUser.IsInRole) ?? "";
-        var comment = period.Comment(ruleId, text, currentUser.UserId, currentUser.UserName ?? "", role, Now);
+        var comment = period.Comment(ruleId, text, currentUser.UserId, currentUser.ActorName(), role, Now);
         db.PublicComments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
         return comment.Id;
@@ -296,7 +296,7 @@ public sealed class PublicConsultation(IDbContextFactory<TradeDbContext> context
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var comment = await db.PublicComments.FirstOrDefaultAsync(c => c.Id == commentId, cancellationToken)
             ?? throw new DomainException("找不到该意见。");
-        comment.Answer(outcome, reply, currentUser.UserName ?? "", Now);
+        comment.Answer(outcome, reply, currentUser.ActorName(), Now);
         await db.SaveChangesAsync(cancellationToken);
     }
 

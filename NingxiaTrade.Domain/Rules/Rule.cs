@@ -88,6 +88,13 @@ public static class RuleNames
         RuleProposal.DeclareVoid => "宣布失效",
     };
 
+    /// <summary>
+    /// The status as screens show it: a rule that passed with changes (修改后通过) is not shown as a plain pass.
+    /// <paramref name="latestDecision"/> is the legal office's decision on the latest round, if decided.
+    /// </summary>
+    public static string Chinese(this RuleStatus status, LegalityDecision? latestDecision) =>
+        status == RuleStatus.Passed && latestDecision == LegalityDecision.PassWithChanges ? "修改后通过" : status.Chinese();
+
     /// <summary>One problem's name; for a combination, the names joined with 、.</summary>
     public static string Chinese(this RuleProblem problem) => problem switch
     {
@@ -281,6 +288,9 @@ public class Rule
     /// <summary>The latest round.</summary>
     public RuleReview? LatestReview => _reviews.OrderByDescending(r => r.Round).FirstOrDefault();
 
+    /// <summary>The status as screens show it (修改后通过 apart from 审核通过).</summary>
+    public string StatusName => Status.Chinese(LatestReview?.Legality?.Decision);
+
     /// <summary>
     /// Submits the rule with a clean-up proposal: from a draft, after a return (with the department's answer),
     /// or again after it passed (a new clean-up round).
@@ -291,6 +301,11 @@ public class Rule
         if (Status is not (RuleStatus.Draft or RuleStatus.Returned or RuleStatus.Passed))
         {
             throw new DomainException($"“{Title}”当前状态为“{Status.Chinese()}”，不能报送。");
+        }
+        // 四(一)1: the legality review reads the document itself, so a submission carries its full text or the original.
+        if (FullText is null && AttachmentPath is null)
+        {
+            throw new DomainException($"“{Title}”既没有全文也没有原文附件，法制审核无从审阅，不能报送。请填写全文或上传原文附件。");
         }
         if (Status == RuleStatus.Returned && string.IsNullOrWhiteSpace(answerToReturn))
         {

@@ -191,7 +191,7 @@ public sealed class RuleCatalogue(IDbContextFactory<TradeDbContext> contexts, IC
         var entries = rules
             .OrderBy(r => r.Level).ThenBy(r => r.IssuedOn ?? r.EffectiveOn ?? DateOnly.MaxValue).ThenBy(r => r.Title, StringComparer.Ordinal)
             .Select(r => new CatalogueEntry(r, departments.GetValueOrDefault(r.DepartmentId, "")));
-        var version = new CatalogueVersion(trimmed, (latest?.Number ?? 0) + 1, effectiveOn, currentUser.UserName ?? "", Now, entries);
+        var version = new CatalogueVersion(trimmed, (latest?.Number ?? 0) + 1, effectiveOn, currentUser.ActorName(), Now, entries);
         db.CatalogueVersions.Add(version);
         await db.SaveChangesAsync(cancellationToken);
         return version.Id;
@@ -223,7 +223,8 @@ public sealed class RuleCatalogue(IDbContextFactory<TradeDbContext> contexts, IC
 
     /// <summary>
     /// The rules of the catalogue in force today, as the public portal and <c>GET /api/public/rules</c> show them:
-    /// the entries of that version, less any rule repealed or declared void since it was published.
+    /// the entries of that version that are themselves in force today (a 暂行 rule past its term is not current,
+    /// whatever version lists it), less any rule repealed or declared void since it was published.
     /// </summary>
     public async Task<(CatalogueVersion? Version, IReadOnlyList<CatalogueEntry> Entries)> PublicAsync(CancellationToken cancellationToken = default)
     {
@@ -235,7 +236,9 @@ public sealed class RuleCatalogue(IDbContextFactory<TradeDbContext> contexts, IC
             return (null, []);
         }
         var revoked = await RevokedOnAsync(db, version.Entries.Select(e => e.RuleId).ToList(), cancellationToken);
-        return (version, version.Entries.Where(e => !(revoked.TryGetValue(e.RuleId, out var on) && on <= today)).OrderBy(e => e.Sequence).ToList());
+        return (version, version.Entries
+            .Where(e => e.InForceOn(today) && !(revoked.TryGetValue(e.RuleId, out var on) && on <= today))
+            .OrderBy(e => e.Sequence).ToList());
     }
 
     /// <summary>

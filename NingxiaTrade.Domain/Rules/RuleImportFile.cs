@@ -17,9 +17,9 @@ internal static class RuleImportFile
     public const int MaxRows = 500;
 
     public static readonly string[] Header =
-        ["文件名称", "文号", "制定机关", "效力层级", "适用交易类型", "发布日期", "施行日期", "有效期至", "暂行或试行", "清理意见", "存在问题", "清理说明"];
+        ["文件名称", "文号", "制定机关", "效力层级", "适用交易类型", "发布日期", "施行日期", "有效期至", "暂行或试行", "清理意见", "存在问题", "清理说明", "全文"];
 
-    private static readonly double[] Widths = [40, 24, 24, 12, 30, 13, 13, 13, 11, 11, 36, 40];
+    private static readonly double[] Widths = [40, 24, 24, 12, 30, 13, 13, 13, 11, 11, 36, 40, 60];
     private static readonly char[] ListSeparators = ['、', ',', '，', ';', '；'];
 
     public sealed record RuleRow(RuleForm Rule, RuleSubmission Submission);
@@ -39,7 +39,8 @@ internal static class RuleImportFile
         header.Style.Alignment.WrapText = true;
         // The example row is the seed's own plan, with its real date (its number is not in the seed's text).
         object[] example = ["推进提升全区公共资源交易平台建设实施方案", "", "宁夏回族自治区人民政府办公厅", "规范性文件", "工程建设招标投标、政府采购",
-            "2016-02-24", "", "", "否", "保留", "", "符合上位法规定，继续有效。"];
+            "2016-02-24", "", "", "否", "保留", "", "符合上位法规定，继续有效。",
+            "各市、县（区）人民政府，自治区政府各部门、各直属机构：《推进提升全区公共资源交易平台建设实施方案》已经自治区人民政府同意，现印发给你们，请认真贯彻执行。"];
         for (var c = 0; c < example.Length; c++)
         {
             sheet.Cell(2, c + 1).SetValue(example[c].ToString());
@@ -53,7 +54,8 @@ internal static class RuleImportFile
         var notes = workbook.AddWorksheet("填写说明");
         string[] lines =
         [
-            "一行报送一件规则；带 * 的列必填：文件名称、制定机关、效力层级、适用交易类型、清理意见。",
+            "一行报送一件规则；带 * 的列必填：文件名称、制定机关、效力层级、适用交易类型、清理意见、全文。",
+            "全文：法制审核须审阅文件内容，请粘贴文件全文（单元格最多32767字；更长的文件请在规则列表中逐件登记并上传原文附件）。",
             "文号格式如“宁政办发〔2016〕35号”或“国务院令第613号”；没有文号的（如法律）留空。",
             $"效力层级：{string.Join("、", RuleNames.Levels.Select(l => l.Chinese()))}。",
             $"适用交易类型（可多个，用“、”分隔）：{string.Join("、", TradeTypeNames.All.Select(t => t.Chinese()))}。",
@@ -189,7 +191,8 @@ internal static class RuleImportFile
         {
             return null;
         }
-        var form = new RuleForm(title, Text(1), issuer, level, types, issued, effective, expires, temporary, null, null);
+        var fullText = Text(12);
+        var form = new RuleForm(title, Text(1), issuer, level, types, issued, effective, expires, temporary, fullText.Length == 0 ? null : fullText, null);
         try
         {
             // Every check the entity makes, before anything is written.

@@ -14,7 +14,12 @@ public sealed record RuleQuery(string? Text = null, RuleStatus? Status = null, R
 
 /// <summary>One line of the rule list.</summary>
 public sealed record RuleRow(Guid Id, string Title, string? DocumentNumber, string IssuingBody, RuleLevel Level, IReadOnlyList<TradeType> TradeTypes,
-    DateOnly? EffectiveOn, DateOnly? ExpiresOn, bool IsTemporary, RuleStatus Status, string DepartmentName, RuleProposal? Proposal, DateTime? SubmittedUtc);
+    DateOnly? EffectiveOn, DateOnly? ExpiresOn, bool IsTemporary, RuleStatus Status, string DepartmentName, RuleProposal? Proposal, DateTime? SubmittedUtc,
+    LegalityDecision? LatestDecision = null)
+{
+    /// <summary>The status as screens show it (修改后通过 apart from 审核通过).</summary>
+    public string StatusName => Status.Chinese(LatestDecision);
+}
 
 /// <summary>A rule with its whole history and what the current user may do with it.</summary>
 public sealed record RuleDetail(Rule Rule, string DepartmentName, bool CanEdit, bool CanSubmit, bool CanDecide);
@@ -76,11 +81,12 @@ public sealed class RuleInventory(IDbContextFactory<TradeDbContext> contexts, IC
             {
                 r.Id, r.Title, r.DocumentNumber, r.IssuingBody, r.Level, r.TradeTypes, r.EffectiveOn, r.IssuedOn, r.ExpiresOn, r.IsTemporary, r.Status,
                 Department = db.SupervisingDepartments.Where(d => d.Id == r.DepartmentId).Select(d => d.ShortName).FirstOrDefault(),
-                Latest = r.Reviews.OrderByDescending(v => v.Round).Select(v => new { v.Proposal, v.SubmittedUtc }).FirstOrDefault(),
+                Latest = r.Reviews.OrderByDescending(v => v.Round)
+                    .Select(v => new { v.Proposal, v.SubmittedUtc, Decision = v.Legality == null ? (LegalityDecision?)null : v.Legality.Decision }).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         return new PagedResult<RuleRow>(rows.Select(r => new RuleRow(r.Id, r.Title, r.DocumentNumber, r.IssuingBody, r.Level, r.TradeTypes,
-            r.EffectiveOn ?? r.IssuedOn, r.ExpiresOn, r.IsTemporary, r.Status, r.Department ?? "", r.Latest?.Proposal, r.Latest?.SubmittedUtc)).ToList(), total);
+            r.EffectiveOn ?? r.IssuedOn, r.ExpiresOn, r.IsTemporary, r.Status, r.Department ?? "", r.Latest?.Proposal, r.Latest?.SubmittedUtc, r.Latest?.Decision)).ToList(), total);
     }
 
     /// <summary>One rule with every round of its clean-up and review.</summary>
@@ -176,7 +182,7 @@ public sealed class RuleInventory(IDbContextFactory<TradeDbContext> contexts, IC
         currentUser.Demand(Roles.LegalOfficer);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rule = await LoadAsync(db, ruleId, cancellationToken);
-        var review = rule.Decide(decision, opinion, reasons, currentUser.UserId, currentUser.UserName, Now);
+        var review = rule.Decide(decision, opinion, reasons, currentUser.UserId, currentUser.ActorName(), Now);
         db.LegalityReviews.Add(review);
         await notifier.DecidedAsync(db, rule, review, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -239,7 +245,7 @@ public sealed class RuleInventory(IDbContextFactory<TradeDbContext> contexts, IC
     }
 
     private void Submit(Rule rule, RuleSubmission submission) =>
-        rule.Submit(submission.Proposal, submission.Problems, submission.Explanation, submission.AnswerToReturn, currentUser.UserId, currentUser.UserName, Now);
+        rule.Submit(submission.Proposal, submission.Problems, submission.Explanation, submission.AnswerToReturn, currentUser.UserId, currentUser.ActorName(), Now);
 
     private static async Task<Rule> LoadAsync(TradeDbContext db, Guid id, CancellationToken cancellationToken) =>
         await db.Rules.Include(r => r.Reviews).ThenInclude(v => v.Legality).FirstOrDefaultAsync(r => r.Id == id, cancellationToken)

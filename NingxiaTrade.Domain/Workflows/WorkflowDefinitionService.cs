@@ -76,7 +76,7 @@ public sealed class WorkflowDefinitionService(IDbContextFactory<TradeDbContext> 
         {
             v.NoLongerLatest();
         }
-        var draft = new WorkflowDefinition(definitionId, latest.TradeType, latest.Version + 1, latest.Name, latest.Body, currentUser.UserName, time.GetUtcNow().UtcDateTime);
+        var draft = new WorkflowDefinition(definitionId, latest.TradeType, latest.Version + 1, latest.Name, latest.Body, currentUser.ActorName(), time.GetUtcNow().UtcDateTime);
         db.WorkflowDefinitions.Add(draft);
         await db.SaveChangesAsync(cancellationToken);
         return draft.Id;
@@ -98,7 +98,7 @@ public sealed class WorkflowDefinitionService(IDbContextFactory<TradeDbContext> 
         DemandDesigner();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var draft = await db.WorkflowDefinitions.FirstOrDefaultAsync(d => d.Id == id, cancellationToken) ?? throw new DomainException("流程定义不存在。");
-        draft.Publish(currentUser.UserName, time.GetUtcNow().UtcDateTime);
+        draft.Publish(currentUser.ActorName(), time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -45,6 +45,7 @@ public class RoleLoginTests(BrowserFixture browser)
         (new(ProjectsGroup, "项目列表", "/projects"), [Roles.Admin, Roles.CentreClerk, Roles.Tenderer, Roles.Agent, Roles.Supervisor]),
         (new(ProjectsGroup, "项目登记", "/projects/new"), [Roles.CentreClerk, Roles.Tenderer, Roles.Agent]),
         (new(ProjectsGroup, "待审批", "/approvals"), [Roles.Supervisor]),
+        (new(ProjectsGroup, "已办", "/approvals/done"), [Roles.Supervisor]),
     ];
 
     private const string EntitiesGroup = "市场主体";

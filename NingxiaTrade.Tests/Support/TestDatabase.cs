@@ -74,6 +74,10 @@ public sealed class TestUser : ICurrentUser
 {
     public string? UserId { get; set; } = "test-admin";
     public string? UserName { get; set; } = "admin@test.cn";
+    private string? _displayName;
+
+    /// <summary>The person's name (姓名); unset, the account name stands in for it (as <see cref="ICurrentUser.DisplayName"/> does).</summary>
+    public string? DisplayName { get => _displayName ?? UserName; set => _displayName = value; }
     public List<string> RoleList { get; set; } = [Roles.Admin];
     public bool IsAuthenticated { get; set; } = true;
     public string? Role => string.Join(",", RoleList);
@@ -85,6 +89,7 @@ public sealed class TestUser : ICurrentUser
     {
         RoleList = [role];
         UserName = userName ?? role.ToLowerInvariant() + "@test.cn";
+        DisplayName = null;
         UserId = "test-" + role.ToLowerInvariant();
         IsAuthenticated = true;
         return this;

@@ -16,7 +16,8 @@ public static class ShellSetup
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddMudServices(config =>
         {
-            config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter;
+            // Bottom-right: a toast never covers the page title or the app bar (issue 9 item 17).
+            config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
             config.SnackbarConfiguration.VisibleStateDuration = 5000;
         });
         services.AddLocalization();

@@ -40,6 +40,15 @@ public sealed class WorkbenchClaimsFactory(
         {
             return await db.SupervisingDepartments.Where(d => d.Id == departmentId).Select(d => d.Name).FirstOrDefaultAsync();
         }
+        // A tenderer, agent or bidder belongs to its market entity; an expert to the expert pool.
+        if (user.MarketEntityId is { } entityId)
+        {
+            return await db.MarketEntities.Where(e => e.Id == entityId).Select(e => e.Name).FirstOrDefaultAsync();
+        }
+        if (await db.Experts.AnyAsync(e => e.UserId == user.Id))
+        {
+            return "宁夏回族自治区综合评标评审专家库";
+        }
         return null;
     }
 }

@@ -27,6 +27,18 @@ public class CreditCodeTests
         Assert.Null(CreditCode.Validate(text));
     }
 
+    [Theory]
+    [InlineData("9135 0100 M000 100Y 43")]
+    [InlineData("913501\u3000\u3000 00M000100Y43")]
+    [InlineData("\t91350100M000\r\n100Y43 ")]
+    [InlineData("９１３５０１００Ｍ０００１００Ｙ４３")]
+    public void Parse_PastedWithBlanksInsideOrFullWidth_AllEighteenCharactersKept(string pasted)
+    {
+        Assert.Equal("91350100M000100Y43", CreditCode.Normalise(pasted));
+        Assert.Equal("91350100M000100Y43", CreditCode.Parse(pasted).Value);
+        Assert.Null(CreditCode.Validate(pasted));
+    }
+
     [Fact]
     public void Parse_LowerCaseAndBlanks_Normalised() =>
         Assert.Equal("91350100M000100Y43", CreditCode.Parse("  91350100m000100y43 ").Value);

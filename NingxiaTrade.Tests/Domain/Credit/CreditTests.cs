@@ -18,10 +18,28 @@ public class CreditRatingTests
     [Fact]
     public void Compute_NoRecords_BaseScoreRatedA()
     {
-        var assessment = CreditAssessment.Compute([], [], Today, new CreditScoringSettings());
+        var assessment = CreditAssessment.Compute([], [], Today, new CreditScoringSettings(), approved: true);
 
         Assert.Equal((100, "A"), (assessment.Score, assessment.Rating));
         Assert.Equal("基础分", Assert.Single(assessment.Lines).Text);
+    }
+
+    [Fact]
+    public void Compute_NeverApproved_NotRatedDespiteFullScore()
+    {
+        var assessment = CreditAssessment.Compute([], [], Today, new CreditScoringSettings(), approved: false);
+
+        Assert.Equal((100, CreditAssessment.NotRated), (assessment.Score, assessment.Rating));
+        Assert.Equal("未评级（审核通过后评定）", assessment.RatingChinese);
+        Assert.Contains(assessment.Lines, l => l.Text.Contains("尚未经交易中心审核通过"));
+    }
+
+    [Fact]
+    public void Compute_NeverApprovedButBanned_RatedD()
+    {
+        var ban = new MarketBan(Entity, "市场禁入", [], new(2026, 6, 1), new(2028, 5, 31), "串通投标", "宁建罚〔2026〕27号", "s", DateTime.UtcNow);
+
+        Assert.Equal("D", CreditAssessment.Compute([], [ban], Today, new CreditScoringSettings(), approved: false).Rating);
     }
 
     [Fact]
@@ -35,7 +53,7 @@ public class CreditRatingTests
             Record(CreditRecordKind.PerformanceEvaluation, new(2026, 6, 1), new(2027, 6, 1), favourable: true),
         ];
 
-        var assessment = CreditAssessment.Compute(records, [], Today, new CreditScoringSettings());
+        var assessment = CreditAssessment.Compute(records, [], Today, new CreditScoringSettings(), approved: true);
 
         Assert.Equal(100 - 15 - 5 + 2, assessment.Score);
         Assert.Equal("B", assessment.Rating);
@@ -49,7 +67,7 @@ public class CreditRatingTests
     {
         var settings = new CreditScoringSettings { AdministrativePenalty = -5, RatingA = 95 };
 
-        var assessment = CreditAssessment.Compute([Record(CreditRecordKind.AdministrativePenalty, new(2026, 3, 1), new(2027, 3, 1))], [], Today, settings);
+        var assessment = CreditAssessment.Compute([Record(CreditRecordKind.AdministrativePenalty, new(2026, 3, 1), new(2027, 3, 1))], [], Today, settings, approved: true);
 
         Assert.Equal((95, "A"), (assessment.Score, assessment.Rating));
     }
@@ -59,7 +77,7 @@ public class CreditRatingTests
     {
         var ban = new MarketBan(Entity, "失信被执行人", [], new(2026, 1, 1), new(2027, 12, 31), "拒不履行生效判决", null, "s", DateTime.UtcNow);
 
-        var assessment = CreditAssessment.Compute([], [ban], Today, new CreditScoringSettings { ActiveBan = -5 });
+        var assessment = CreditAssessment.Compute([], [ban], Today, new CreditScoringSettings { ActiveBan = -5 }, approved: true);
 
         Assert.Equal((95, "D"), (assessment.Score, assessment.Rating));
         Assert.Contains(assessment.Lines, l => l.Text.StartsWith("失信被执行人（全部交易类型，2026-01-01 至 2027-12-31）：拒不履行生效判决", StringComparison.Ordinal));
@@ -70,7 +88,7 @@ public class CreditRatingTests
     {
         var records = Enumerable.Range(0, 10).Select(_ => Record(CreditRecordKind.CourtDishonestList, new(2026, 3, 1), new(2027, 3, 1)));
 
-        Assert.Equal((0, "D"), CreditAssessment.Compute(records, [], Today, new CreditScoringSettings()) is var a ? (a.Score, a.Rating) : default);
+        Assert.Equal((0, "D"), CreditAssessment.Compute(records, [], Today, new CreditScoringSettings(), approved: true) is var a ? (a.Score, a.Rating) : default);
     }
 }
 
@@ -250,6 +268,16 @@ public class CreditServiceTests : MarketEntityTestBase
         Assert.Equal((RepairStatus.Approved, "整改到位，准予修复"), (repair.Status, repair.Opinion));
         Assert.Equal(Today, file.Bans.Single().LiftedOn);
         Assert.Equal("A", file.Assessment.Rating);
+    }
+
+    [Fact]
+    public async Task File_EntityRegisteredNotYetReviewed_NotRated()
+    {
+        await ActAsNewAccountAsync();
+        var id = await Registry.RegisterAsync(new(NewCode().Value, await CentreIdAsync("640300"), Details()));
+        ActAsSupervisor();
+
+        Assert.Equal(CreditAssessment.NotRated, (await CreditQueries.FileAsync(id)).Assessment.Rating);
     }
 
     [Fact]

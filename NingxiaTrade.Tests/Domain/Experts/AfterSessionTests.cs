@@ -79,7 +79,11 @@ public class ExpertImportTests : ExpertTestBase
         Assert.Equal(2, result.Added);
         var page = await Pool.ListAsync(new ExpertQuery(SpecialtyCode: "A08"));
         Assert.Equal("张三", Assert.Single(page.Items).Name);
+        // Specialties read as names with their codes, never as bare codes.
+        Assert.Equal("设计（A04）、" + await SpecialtyNameAsync("A0801") + "（A0801）", page.Items[0].Specialties);
     }
+
+    private async Task<string> SpecialtyNameAsync(string code) => (await Pool.SpecialtiesAsync()).Single(s => s.Code == code).Name;
 
     [Fact]
     public async Task Import_NotXlsx_IsRefused()

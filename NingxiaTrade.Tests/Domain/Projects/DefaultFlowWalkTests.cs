@@ -180,6 +180,36 @@ public class DefaultFlowWalkTests
         Assert.True((await h.ActionAsync(id, "PublishNotice")).Allowed);
     }
 
+    [Fact]
+    public async Task Done_ListsOnlyTheSupervisorsOwnDecisions_NewestFirst()
+    {
+        await using var h = await CreateAsync();
+        var first = await h.RegisterAsync(TradeType.EngineeringBidding);
+        var second = await h.RegisterAsync(TradeType.EngineeringBidding);
+        foreach (var id in new[] { first, second })
+        {
+            await h.FireAsync(id, "SubmitPlan");
+            await h.FireAsync(id, "PublishNotice");
+        }
+        h.Act(SupervisorOf("发展改革委"));
+        Assert.Equal(0, (await h.Workflow().DoneAsync(0, 20)).TotalCount);
+        await h.Workflow().DecideAsync((await h.ProjectAsync(first)).PendingApprovalId!.Value, approve: false, "招标方案缺少资格条件，请补充");
+        h.Advance(TimeSpan.FromMinutes(5));
+        await h.Workflow().DecideAsync((await h.ProjectAsync(second)).PendingApprovalId!.Value, approve: true, "同意按方案招标");
+
+        var done = await h.Workflow().DoneAsync(0, 20);
+
+        Assert.Equal(2, done.TotalCount);
+        Assert.Equal([(second, ApprovalStatus.Approved), (first, ApprovalStatus.Returned)], done.Items.Select(d => (d.ProjectId, d.Status)));
+        Assert.Equal("同意按方案招标", done.Items[0].Opinion);
+        var onePage = await h.Workflow().DoneAsync(1, 1);
+        Assert.Equal((2, first), (onePage.TotalCount, Assert.Single(onePage.Items).ProjectId));
+
+        // Another supervisor's 已办 does not show them.
+        h.Act(SupervisorOf("财政厅"));
+        Assert.Equal(0, (await h.Workflow().DoneAsync(0, 20)).TotalCount);
+    }
+
     private static async Task AssertWalkedAsync(ProjectHarness h, Guid id, string finalStep, params (string From, string To, string Trigger)[] moves)
     {
         var project = await h.ProjectAsync(id);

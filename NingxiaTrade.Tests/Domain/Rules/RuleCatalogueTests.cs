@@ -41,6 +41,23 @@ public sealed class RuleCatalogueTests : RuleTestBase
     }
 
     [Fact]
+    public async Task Public_TemporaryRulePastItsTerm_NotListedAsCurrent()
+    {
+        SetToday("2026-11-27");
+        var lasting = await PassedRuleAsync("长期有效的管理办法", effective: D("2016-03-01"));
+        var expired = await PassedRuleAsync("公共资源交易保证金管理暂行办法", effective: D("2016-03-01"), expires: D("2026-10-13"));
+        var running = await PassedRuleAsync("评标专家管理暂行办法", effective: D("2016-03-01"), expires: D("2026-11-27"));
+        await Catalogue.PublishAsync("2016年第一版", D("2016-07-01"));
+
+        var (version, entries) = await Catalogue.PublicAsync();
+
+        Assert.NotNull(version);
+        Assert.Contains(expired, version.Entries.Select(e => e.RuleId));
+        Assert.Equal(new[] { lasting, running }.Order(), entries.Select(e => e.RuleId).Order());
+        Assert.True(entries.Single(e => e.RuleId == running).IsTemporary);
+    }
+
+    [Fact]
     public async Task IsCitable_RuleNotYetEffective_False()
     {
         var future = await PassedRuleAsync("明年施行的办法", effective: D("2027-03-01"));

@@ -9,7 +9,7 @@ namespace NingxiaTrade.Tests.Domain.Rules;
 public sealed class RuleImportTests : RuleTestBase
 {
     private static readonly string[] Header =
-        ["文件名称", "文号", "制定机关", "效力层级", "适用交易类型", "发布日期", "施行日期", "有效期至", "暂行或试行", "清理意见", "存在问题", "清理说明"];
+        ["文件名称", "文号", "制定机关", "效力层级", "适用交易类型", "发布日期", "施行日期", "有效期至", "暂行或试行", "清理意见", "存在问题", "清理说明", "全文"];
 
     private static MemoryStream Workbook(params string[][] rows)
     {
@@ -31,8 +31,8 @@ public sealed class RuleImportTests : RuleTestBase
     }
 
     private static string[] Row(string title, string number = "", string level = "规范性文件", string types = "工程建设招标投标",
-        string effective = "", string expires = "", string proposal = "保留", string problems = "", string temporary = "") =>
-        [title, number, "宁夏回族自治区住房和城乡建设厅", level, types, "", effective, expires, temporary, proposal, problems, ""];
+        string effective = "", string expires = "", string proposal = "保留", string problems = "", string temporary = "", string fullText = "第一条 为规范公共资源交易活动，制定本办法。") =>
+        [title, number, "宁夏回族自治区住房和城乡建设厅", level, types, "", effective, expires, temporary, proposal, problems, "", fullText];
 
     private async Task<int> RuleCountAsync()
     {
@@ -81,6 +81,19 @@ public sealed class RuleImportTests : RuleTestBase
         Assert.Equal([3, 4, 5, 5, 6, 7, 8], result.Errors.Select(e => e.Row));
         Assert.Contains("文号", result.Errors[0].Message);
         Assert.Contains("第2行重复", result.Errors.Single(e => e.Row == 7).Message);
+        Assert.Equal(0, await RuleCountAsync());
+    }
+
+    [Fact]
+    public async Task Import_RowWithoutFullText_RowRefusedNothingWritten()
+    {
+        As(Housing);
+        using var file = Workbook(Row("有全文的办法"), Row("没有全文的办法", fullText: ""));
+
+        var result = await Inventory.ImportAsync("清理.xlsx", file.Length, file);
+
+        Assert.Equal([3], result.Errors.Select(e => e.Row));
+        Assert.Contains("既没有全文也没有原文附件", result.Errors[0].Message);
         Assert.Equal(0, await RuleCountAsync());
     }
 

@@ -34,6 +34,55 @@ public sealed class RuleInventoryTests : RuleTestBase
     }
 
     [Fact]
+    public async Task Submit_NeitherFullTextNorAttachment_RefusedNothingSaved()
+    {
+        As(Housing);
+        var error = await Assert.ThrowsAsync<DomainException>(() => Inventory.CreateAsync(Form("没有全文的管理办法", fullText: null), Keep));
+        Assert.Contains("既没有全文也没有原文附件", error.Message);
+        await using (var db = Database.CreateDbContext())
+        {
+            Assert.Equal(0, await db.Rules.CountAsync());
+        }
+
+        // A draft without either may be kept, but not submitted; with an attachment alone it may.
+        var draft = await Inventory.CreateAsync(Form("只有草稿的管理办法", fullText: "  "), null);
+        await Assert.ThrowsAsync<DomainException>(() => Inventory.SubmitAsync(draft, Keep));
+        Assert.Equal(RuleStatus.Draft, (await Inventory.GetAsync(draft)).Rule.Status);
+        await Inventory.ChangeAsync(draft, Form("只有草稿的管理办法", fullText: null, attachment: "0123456789abcdef0123456789abcdef.pdf"), Keep);
+        Assert.Equal(RuleStatus.UnderReview, (await Inventory.GetAsync(draft)).Rule.Status);
+    }
+
+    [Fact]
+    public async Task SubmitAndDecide_RecordsThePersonsNameNotTheEmail()
+    {
+        As(Housing);
+        Database.User.DisplayName = "马建华";
+        var id = await Inventory.CreateAsync(Form("记录姓名的管理办法"), Keep);
+        As(Legal);
+        Database.User.DisplayName = "张丽华";
+        await Inventory.DecideAsync(id, LegalityDecision.Pass, "经审核，符合法律法规规定。", null);
+
+        var review = (await Inventory.GetAsync(id)).Rule.Reviews.Single();
+        Assert.Equal(("马建华", "张丽华"), (review.SubmittedByName, review.Legality!.ReviewerName));
+    }
+
+    [Fact]
+    public async Task StatusName_PassedWithChanges_ShownAsPassedWithChangesNotPlainPass()
+    {
+        var plain = await PassedRuleAsync("原样通过的办法");
+        As(Housing);
+        var amended = await Inventory.CreateAsync(Form("修改后通过的办法"), Keep);
+        As(Legal);
+        await Inventory.DecideAsync(amended, LegalityDecision.PassWithChanges, "同意修改后保留。", "删除第三条。");
+
+        Assert.Equal("修改后通过", (await Inventory.GetAsync(amended)).Rule.StatusName);
+        Assert.Equal("审核通过", (await Inventory.GetAsync(plain)).Rule.StatusName);
+        var rows = (await Inventory.ListAsync(new RuleQuery())).Items.ToDictionary(r => r.Id);
+        Assert.Equal("修改后通过", rows[amended].StatusName);
+        Assert.Equal("审核通过", rows[plain].StatusName);
+    }
+
+    [Fact]
     public async Task Return_DepartmentAnswersAndResubmits_HistoryKeepsBothRounds()
     {
         As(Housing);

@@ -56,8 +56,11 @@ public abstract class RuleTestBase : IAsyncLifetime
     protected static DateOnly D(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd");
 
     protected static RuleForm Form(string title, string? number = null, DateOnly? effective = null, DateOnly? expires = null,
-        RuleLevel level = RuleLevel.NormativeDocument, bool temporary = false) =>
-        new(title, number, "宁夏回族自治区住房和城乡建设厅", level, [TradeType.EngineeringBidding], null, effective, expires, temporary, null, null);
+        RuleLevel level = RuleLevel.NormativeDocument, bool temporary = false, string? fullText = FullText, string? attachment = null) =>
+        new(title, number, "宁夏回族自治区住房和城乡建设厅", level, [TradeType.EngineeringBidding], null, effective, expires, temporary, fullText, attachment);
+
+    /// <summary>What the legal office reads: every submission carries a full text or an attachment.</summary>
+    protected const string FullText = "第一条 为规范公共资源交易活动，根据有关法律法规，结合本自治区实际，制定本办法。";
 
     protected static RuleSubmission Keep => new(RuleProposal.Keep, RuleProblem.None, "符合上位法，继续有效。");
 

@@ -32,7 +32,11 @@ public class PublicRulesApiTests(WorkbenchFactory factory) : IClassFixture<Workb
         var catalogue = scope.ServiceProvider.GetRequiredService<RuleCatalogue>();
         var inForce = await catalogue.InForceAsync(catalogue.Today);
         Assert.NotNull(inForce);
-        Assert.Equal(inForce.Entries.OrderBy(e => e.Sequence).Select(e => e.Title), rules.Select(r => r.GetProperty("title").GetString()));
+        // The entries that are themselves in force today: the demo 保证金管理暂行办法 expired 45 days ago and is not current.
+        Assert.Equal(inForce.Entries.Where(e => e.InForceOn(catalogue.Today)).OrderBy(e => e.Sequence).Select(e => e.Title),
+            rules.Select(r => r.GetProperty("title").GetString()));
+        Assert.Contains(inForce.Entries, e => e.IsTemporary && !e.InForceOn(catalogue.Today));
+        Assert.DoesNotContain(rules, r => r.GetProperty("title").GetString()!.Contains("保证金管理暂行办法", StringComparison.Ordinal));
         foreach (var rule in rules)
         {
             Assert.Equal(Properties, rule.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));

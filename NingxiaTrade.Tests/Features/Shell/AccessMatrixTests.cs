@@ -49,6 +49,7 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         ["/projects/{id:guid}"] = Access.Only(Roles.Admin, Roles.CentreClerk, Roles.Tenderer, Roles.Agent, Roles.Supervisor),
         ["/projects/{id:guid}/edit"] = Access.Only(Roles.CentreClerk, Roles.Tenderer, Roles.Agent),
         ["/approvals"] = Access.Only(Roles.Supervisor),
+        ["/approvals/done"] = Access.Only(Roles.Supervisor),
         ["/entities/mine"] = Access.Only(Roles.Bidder, Roles.Tenderer, Roles.Agent),
         ["/entities/review"] = Access.Only(Roles.CentreClerk),
         ["/entities"] = Access.Only(Roles.CentreClerk, Roles.Supervisor, Roles.Admin),

@@ -103,7 +103,7 @@ public static class MarketEntityDemoData
             entity.Edit(Details(demo, legalId, i, today, random));
             entity.Submit(now.AddDays(-190 + i));
             db.MarketEntities.Add(entity);
-            db.MarketEntityReviews.Add(new MarketEntityReview(entity.Id, ReviewAction.Submitted, owner?.Email ?? "demo", null, null, now.AddDays(-190 + i)));
+            db.MarketEntityReviews.Add(new MarketEntityReview(entity.Id, ReviewAction.Submitted, string.IsNullOrWhiteSpace(owner?.DisplayName) ? demo.Legal : owner.DisplayName, null, null, now.AddDays(-190 + i)));
             if (demo.Status is MarketEntityStatus.Approved)
             {
                 // Approved at another city's centre for some, to show the registry is region-wide.

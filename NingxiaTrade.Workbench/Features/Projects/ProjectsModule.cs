@@ -16,6 +16,7 @@ public sealed class ProjectsModule : IWorkbenchModule
         new("项目列表", "/projects", Icons.Material.Filled.Assignment, [Roles.Admin, Roles.CentreClerk, Roles.Tenderer, Roles.Agent, Roles.Supervisor], 1),
         new("项目登记", "/projects/new", Icons.Material.Filled.AddBox, [Roles.CentreClerk, Roles.Tenderer, Roles.Agent], 2),
         new("待审批", "/approvals", Icons.Material.Filled.FactCheck, [Roles.Supervisor], 3),
+        new("已办", "/approvals/done", Icons.Material.Filled.TaskAlt, [Roles.Supervisor], 4),
     ];
 
     public IReadOnlyList<HomePanel> Panels { get; } =

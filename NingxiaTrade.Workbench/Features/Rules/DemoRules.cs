@@ -99,7 +99,7 @@ public static class DemoRules
         foreach (var demo in Rules)
         {
             var form = new RuleForm(demo.Title, demo.Number, demo.Issuer, demo.Level, demo.Types, demo.Issued, demo.Effective,
-                demo.ExpiresInDays is { } days ? today.AddDays(days) : null, false, null, null);
+                demo.ExpiresInDays is { } days ? today.AddDays(days) : null, false, FullTextOf(demo), null);
             var proposal = demo.Path switch
             {
                 Path.Void => RuleProposal.DeclareVoid,
@@ -168,6 +168,34 @@ public static class DemoRules
         // One standard template, with a placeholder no project supplies so the clerk sees the warning.
         var notice = NoticeTemplate();
         await legal.Templates.UploadAsync(TradeType.EngineeringBidding, "招标公告（示例）", "招标公告.docx", notice.Length, new MemoryStream(notice));
+    }
+
+    /// <summary>
+    /// The text the legal office reads: for the real laws and documents, where the authoritative text is published;
+    /// for the regional demo documents (示例), a short text of their own naming their subject.
+    /// </summary>
+    private static string FullTextOf(Demo demo)
+    {
+        if (!demo.Title.Contains("（示例）", StringComparison.Ordinal))
+        {
+            return $"{demo.Title}\n\n本文件由{demo.Issuer}公布，正式文本以国家法律法规数据库（flk.npc.gov.cn）及中国政府网公布的文本为准。"
+                + "\n本平台演示数据仅收录其目录信息，供清理审核时引用；审核时请对照正式文本。";
+        }
+        var subject = demo.Title.Replace("宁夏回族自治区", "").Replace("（示例）", "");
+        var types = string.Join("、", demo.Types.Select(t => t.Chinese()));
+        return $"""
+            {demo.Title}
+
+            第一章 总则
+            第一条 为规范本自治区{types}活动，维护国家利益、社会公共利益和交易当事人的合法权益，根据有关法律、法规，结合本自治区实际，制定本{subject[^Math.Min(2, subject.Length)..]}。
+            第二条 本自治区行政区域内的{types}活动及其监督管理，适用本文件。
+            第三条 公共资源交易活动应当遵循公开、公平、公正和诚实信用的原则，全部纳入统一的公共资源交易平台进行。
+            第二章 职责分工
+            第四条 {demo.Issuer}负责本文件的组织实施和解释；各有关行政监督部门按照职责分工对交易活动实施监督。
+            第五条 公共资源交易中心提供交易场所、信息发布和见证服务，不得行使行政监督职能，不得违法收费。
+            第三章 附则
+            第六条 本文件由{demo.Issuer}负责解释，自发布之日起施行。
+            """;
     }
 
     /// <summary>A small 招标公告 in Word's format, its placeholders in runs of their own.</summary>

@@ -1753,6 +1753,10 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<DateTime?>("DecidedUtc")
                         .HasColumnType("datetime2");
 
@@ -1801,6 +1805,8 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("ProjectId");
+
+                    b.HasIndex("DecidedByUserId", "DecidedUtc");
 
                     b.HasIndex("SupervisingDepartmentId", "Status");
 

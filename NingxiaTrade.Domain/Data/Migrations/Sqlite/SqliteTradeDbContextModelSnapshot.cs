@@ -1714,6 +1714,10 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("DecidedUtc")
                         .HasColumnType("TEXT");
 
@@ -1762,6 +1766,8 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ProjectId");
+
+                    b.HasIndex("DecidedByUserId", "DecidedUtc");
 
                     b.HasIndex("SupervisingDepartmentId", "Status");
 

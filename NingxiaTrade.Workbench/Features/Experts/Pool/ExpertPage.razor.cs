@@ -28,6 +28,7 @@ public partial class ExpertPage
     private int _hours = 8;
     private Guid? _conflictEntity;
     private string? _conflictNote;
+    private string _specialtyLabels = "";
 
     protected override async Task OnParametersSetAsync()
     {
@@ -43,6 +44,7 @@ public partial class ExpertPage
         try
         {
             _expert = await Pool.GetAsync(Id);
+            _specialtyLabels = await Pool.SpecialtyLabelsAsync(_expert.Specialties.Select(s => s.Code));
             _entityNames = await Pool.EntityNamesAsync(_expert.Conflicts.Select(c => c.EntityId));
         }
         catch (DomainException e)

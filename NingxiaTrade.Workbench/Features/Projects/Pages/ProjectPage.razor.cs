@@ -4,6 +4,7 @@ using NingxiaTrade.Domain.Accounts;
 using NingxiaTrade.Domain.Common;
 using NingxiaTrade.Domain.Projects;
 using NingxiaTrade.Domain.Workflows;
+using NingxiaTrade.Workbench.Components.Shared;
 using NingxiaTrade.Workbench.Features.Projects.Components;
 
 namespace NingxiaTrade.Workbench.Features.Projects.Pages;
@@ -68,6 +69,16 @@ public partial class ProjectPage
             action.Transition.RequiresApproval
                 ? $"“{action.Transition.Name}”已提交{_details!.SupervisingDepartmentName}审批。"
                 : $"已办理“{action.Transition.Name}”，项目进入“{action.TargetName}”环节。");
+    }
+
+    // The diagram beside the page is small; the full-size one opens in a dialog.
+    private async Task ShowDiagramAsync()
+    {
+        if (_details is { } details)
+        {
+            await DiagramDialog.ShowAsync(Dialogs, $"流程图（第 {details.Definition.Version} 版）— {details.Project.Name}",
+                WorkflowEngine.Mermaid(details.Definition.Body, details.Project.CurrentStep), "项目流程图，当前环节高亮");
+        }
     }
 
     private async Task SetDeadlineAsync()

@@ -7,7 +7,8 @@ namespace NingxiaTrade.Workbench.Features.Workflows.Components;
 public sealed partial class StepsEditor
 {
 
-    internal static string StepLabel(WorkflowStep step) => string.IsNullOrWhiteSpace(step.Name) ? step.Key : $"{step.Name}（{step.Key}）";
+    // The Chinese name is what people read; the internal key only when the step has no name yet.
+    internal static string StepLabel(WorkflowStep step) => string.IsNullOrWhiteSpace(step.Name) ? step.Key : step.Name;
 
     private Task SetInitialAsync(string key) => EditAsync(() => Body.InitialStep = key);
 
