@@ -25,6 +25,13 @@ public class WorkbenchFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:DataFolder", DataFolder);
         builder.UseSetting("ConnectionStrings:Sqlite", "");
         builder.UseSetting("DemoData:Enabled", "true");
+        // Production refuses to start without a platform key file: every test app gets its own.
+        var keyFile = Path.Combine(DataFolder, "platform-keys.json");
+        if (!File.Exists(keyFile))
+        {
+            NingxiaTrade.Domain.Common.PlatformKeyRing.CreateNew().Save(keyFile);
+        }
+        builder.UseSetting("Security:PlatformKeyFile", keyFile);
     }
 
     public string DatabasePath => Path.Combine(DataFolder, "ningxiatrade.db");
