@@ -26,9 +26,20 @@ public sealed class AuditedSignInManager(
 {
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
-        var result = await base.PasswordSignInAsync(userName, password, isPersistent, lockoutOnFailure);
         var user = await UserManager.FindByNameAsync(userName);
-        await RecordAsync(user, userName, "密码", result);
+        if (user is not null)
+        {
+            return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        }
+        var result = await base.PasswordSignInAsync(userName, password, isPersistent, lockoutOnFailure);
+        await RecordAsync(null, userName, "密码", result);
+        return result;
+    }
+
+    public override async Task<SignInResult> PasswordSignInAsync(ApplicationUser user, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        var result = await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        await RecordAsync(user, user.UserName ?? "", "密码", result);
         return result;
     }
 

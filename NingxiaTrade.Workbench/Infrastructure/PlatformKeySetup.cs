@@ -12,10 +12,7 @@ public static class PlatformKeySetup
 
     public static IServiceCollection AddPlatformKeys(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var folder = configuration["Database:DataFolder"];
-        folder = string.IsNullOrWhiteSpace(folder)
-            ? Path.Combine(environment.ContentRootPath, "App_Data")
-            : Path.GetFullPath(folder, environment.ContentRootPath);
+        var folder = DatabaseSetup.DataFolder(configuration, environment);
         var configured = configuration[Setting];
         if (!string.IsNullOrWhiteSpace(configured))
         {

@@ -50,6 +50,9 @@ public class SignInEventTests : IClassFixture<WorkbenchFactory>
         return (id, await db.AuditEntries.CountAsync(e => e.EntityType == "ApplicationUser" && e.EntityKey == id));
     }
 
-    private Task<TradeDbContext> ContextAsync() =>
-        _factory.Services.GetRequiredService<IDbContextFactory<TradeDbContext>>().CreateDbContextAsync();
+    private async Task<TradeDbContext> ContextAsync()
+    {
+        using var scope = _factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<IDbContextFactory<TradeDbContext>>().CreateDbContextAsync();
+    }
 }
