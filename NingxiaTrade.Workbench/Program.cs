@@ -5,9 +5,15 @@ using NingxiaTrade.Workbench.Features.Shell;
 using NingxiaTrade.Workbench.Infrastructure;
 using NingxiaTrade.Workbench.Security;
 
+if (args.Length > 0 && args[0] == PlatformKeyCommand.Verb)
+{
+    return PlatformKeyCommand.Run(args, Console.Out);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddTradeDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddPlatformKeys(builder.Configuration, builder.Environment);
 builder.Services.AddWorkbenchIdentity();
 builder.Services.AddWorkbenchShell();
 builder.Services.AddWorkbenchApi();

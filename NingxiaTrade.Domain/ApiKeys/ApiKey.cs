@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using NingxiaTrade.Domain.Audit;
 using NingxiaTrade.Domain.Common;
 
 namespace NingxiaTrade.Domain.ApiKeys;
@@ -18,6 +19,7 @@ public class ApiKey
     public string Name { get; private set; } = "";
     /// <summary>The first characters of the secret, to tell keys apart on screen and to find a key fast.</summary>
     public string Prefix { get; private set; } = "";
+    [Secret]
     public string KeyHash { get; private set; } = "";
     public DateTime CreatedUtc { get; private set; }
     public string? CreatedBy { get; private set; }

@@ -43,23 +43,8 @@ public class AuditEntry
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
-    /// <summary>Chinese names of the entity types the audit screen shows; modules add theirs here.</summary>
-    public static string EntityTypeChinese(string entityType) => entityType switch
-    {
-        "ApplicationUser" => "用户账户",
-        "IdentityRole" => "角色",
-        "IdentityUserRole<string>" => "用户角色",
-        "IdentityUserClaim<string>" => "用户声明",
-        "IdentityUserLogin<string>" => "外部登录",
-        "IdentityUserToken<string>" => "用户令牌",
-        "IdentityRoleClaim<string>" => "角色声明",
-        "TradingCentre" => "交易中心",
-        "SupervisingDepartment" => "行政监督部门",
-        "HolidayDate" => "节假日",
-        "ApiKey" => "API 密钥",
-        "DataProtectionKey" => "数据保护密钥",
-        _ => entityType,
-    };
+    /// <summary>Chinese name of an entity type for the audit screen (see <see cref="AuditDisplayNames"/>).</summary>
+    public static string EntityTypeChinese(string entityType) => AuditDisplayNames.EntityType(entityType);
 
     public static string ActionChinese(string action) => action switch
     {

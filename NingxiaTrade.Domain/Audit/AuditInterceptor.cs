@@ -18,10 +18,6 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
 {
     private const int MaxAppendAttempts = 8;
 
-    /// <summary>Values that must never be written to the log in clear; the log records only that they changed.</summary>
-    private static readonly HashSet<string> MaskedProperties =
-        ["PasswordHash", "SecurityStamp", "KeyHash", "Xml"];
-
     private static readonly JsonSerializerOptions Json = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -64,7 +60,8 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
                     break;
                 case EntityState.Modified:
                     var changes = ModifiedValues(entry);
-                    if (changes.Count > 0)
+                    // Sign-in bookkeeping alone is not an entity change: sign-ins are SignInEvents.
+                    if (changes.Count > 0 && !changes.Keys.All(name => entry.Property(name).Metadata.IsSignInBookkeeping()))
                     {
                         pending.Items.Add((entry, "Modified", changes));
                     }
@@ -201,10 +198,7 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
     private AuditEntry Describe(TradeDbContext context, EntityEntry entry, string action, Dictionary<string, object?>? changes)
     {
         var actor = context.Actor ?? SystemActor.Instance;
-        var key = entry.Metadata.FindPrimaryKey();
-        var keyText = key is null
-            ? ""
-            : string.Join(",", key.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue ?? entry.Property(p.Name).OriginalValue, System.Globalization.CultureInfo.InvariantCulture)));
+        var keyText = KeyText(entry);
         return new AuditEntry
         {
             TimestampUtc = time.GetUtcNow().UtcDateTime,
@@ -218,14 +212,24 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
         };
     }
 
+    /// <summary>The entry's primary key as the log records it (composite keys joined with commas).</summary>
+    internal static string KeyText(EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey();
+        return key is null
+            ? ""
+            : string.Join(",", key.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue ?? entry.Property(p.Name).OriginalValue, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     private static Dictionary<string, object?> Values(EntityEntry entry, bool original)
     {
         var values = new Dictionary<string, object?>();
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
-            values[name] = MaskedProperties.Contains(name)
-                ? "******"
+            // Secrets are never written in clear: the log records only that they were set.
+            values[name] = property.Metadata.IsSecret()
+                ? SecretModel.Mask
                 : original ? property.OriginalValue : property.CurrentValue;
         }
         return values;
@@ -241,8 +245,8 @@ public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
                 continue;
             }
             var name = property.Metadata.Name;
-            values[name] = MaskedProperties.Contains(name)
-                ? new { 原值 = "******", 新值 = "******" }
+            values[name] = property.Metadata.IsSecret()
+                ? new { 原值 = SecretModel.Mask, 新值 = SecretModel.Mask }
                 : new { 原值 = property.OriginalValue, 新值 = property.CurrentValue };
         }
         return values;

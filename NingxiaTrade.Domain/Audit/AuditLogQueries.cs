@@ -58,6 +58,19 @@ public sealed class AuditLogQueries(IDbContextFactory<TradeDbContext> contexts, 
         return await db.AuditEntries.Select(e => e.EntityType).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
     }
 
+    /// <summary>The entry's changes as lines for the screen: Chinese field names, China time, 元, no JSON.</summary>
+    public IReadOnlyList<AuditChangeLine> Describe(AuditEntry entry)
+    {
+        if (_model is null)
+        {
+            using var db = contexts.CreateDbContext();
+            _model = db.Model;
+        }
+        return AuditChangeFormatter.Lines(entry, _model);
+    }
+
+    private static Microsoft.EntityFrameworkCore.Metadata.IReadOnlyModel? _model;
+
     public async Task<AuditTail> TailAsync(CancellationToken cancellationToken = default)
     {
         currentUser.Demand(Roles.Admin);

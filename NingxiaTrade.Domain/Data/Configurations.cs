@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NingxiaTrade.Domain.Accounts;
@@ -18,7 +20,26 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
         b.HasOne<SupervisingDepartment>().WithMany().HasForeignKey(u => u.SupervisingDepartmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(u => u.MarketEntityId);
         b.HasIndex(u => u.ExpertId);
+        b.Property(u => u.PasswordHash).IsSecret();
+        b.Property(u => u.SecurityStamp).IsSecret();
+        // Written at every sign-in; sign-ins are recorded as SignInEvents instead. LockoutEnd is not among them:
+        // a lockout stays a visible change of the account.
+        b.Property(u => u.LastSignInUtc).IsSignInBookkeeping();
+        b.Property(u => u.AccessFailedCount).IsSignInBookkeeping();
+        b.Property(u => u.ConcurrencyStamp).IsSignInBookkeeping();
     }
+}
+
+/// <summary>Identity's tokens hold each user's authenticator key and recovery codes.</summary>
+internal sealed class UserTokenConfiguration : IEntityTypeConfiguration<IdentityUserToken<string>>
+{
+    public void Configure(EntityTypeBuilder<IdentityUserToken<string>> b) => b.Property(t => t.Value).IsSecret();
+}
+
+/// <summary>The data-protection key ring: each key's XML holds the key material.</summary>
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
+{
+    public void Configure(EntityTypeBuilder<DataProtectionKey> b) => b.Property(k => k.Xml).IsSecret();
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
@@ -40,6 +61,37 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(e => e.TimestampUtc);
         b.HasIndex(e => new { e.EntityType, e.EntityKey });
         b.HasIndex(e => e.UserName);
+    }
+}
+
+internal sealed class AuditAnchorConfiguration : IEntityTypeConfiguration<AuditAnchor>
+{
+    public void Configure(EntityTypeBuilder<AuditAnchor> b)
+    {
+        b.Property(a => a.Hash).HasMaxLength(64).IsUnicode(false);
+        b.Property(a => a.KeyId).HasMaxLength(16).IsUnicode(false);
+        b.Property(a => a.PublicKey).HasMaxLength(130).IsUnicode(false);
+        b.Property(a => a.Signature).HasMaxLength(160).IsUnicode(false);
+        b.Ignore(a => a.SignedText);
+        b.HasIndex(a => a.Sequence);
+    }
+}
+
+internal sealed class AuditReconciliationConfiguration : IEntityTypeConfiguration<AuditReconciliation>
+{
+    public void Configure(EntityTypeBuilder<AuditReconciliation> b) => b.HasIndex(r => r.RanUtc);
+}
+
+internal sealed class SignInEventConfiguration : IEntityTypeConfiguration<SignInEvent>
+{
+    public void Configure(EntityTypeBuilder<SignInEvent> b)
+    {
+        b.Property(e => e.UserId).HasMaxLength(450);
+        b.Property(e => e.UserName).HasMaxLength(256);
+        b.Property(e => e.Method).HasMaxLength(16);
+        b.Property(e => e.ClientAddress).HasMaxLength(64).IsUnicode(false);
+        b.HasIndex(e => e.OccurredUtc);
+        b.HasIndex(e => e.UserId);
     }
 }
 

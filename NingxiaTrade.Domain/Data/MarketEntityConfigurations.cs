@@ -148,7 +148,12 @@ internal sealed class ElectronicSealConfiguration : IEntityTypeConfiguration<Ele
     {
         b.HasIndex(s => s.MarketEntityId).IsUnique();
         b.Property(s => s.PublicKey).HasMaxLength(65);
-        b.Property(s => s.EncryptedPrivateKey).HasMaxLength(64);
+        // Format 2: 12-byte wrap nonce + (32-byte key + 16-byte tag) + 16-byte wrap tag.
+        b.Property(s => s.EncryptedPrivateKey).HasMaxLength(96);
+        b.Property(s => s.WrapKeyId).HasMaxLength(16).IsUnicode(false);
+        b.Property(s => s.FormatVersion).HasDefaultValue(1);
+        // Parallel wrong PINs: each must count, so the update checks the counter it read.
+        b.Property(s => s.FailedAttempts).IsConcurrencyToken();
         b.Property(s => s.Salt).HasMaxLength(16);
         b.Property(s => s.Nonce).HasMaxLength(12);
         b.Property(s => s.KeyId).HasMaxLength(16).IsUnicode(false);

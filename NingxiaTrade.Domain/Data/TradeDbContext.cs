@@ -29,6 +29,9 @@ public abstract class TradeDbContext(DbContextOptions options) : IdentityDbConte
     internal bool IsAppendingAudit { get; set; }
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditAnchor> AuditAnchors => Set<AuditAnchor>();
+    public DbSet<AuditReconciliation> AuditReconciliations => Set<AuditReconciliation>();
+    public DbSet<SignInEvent> SignInEvents => Set<SignInEvent>();
     public DbSet<TradingCentre> TradingCentres => Set<TradingCentre>();
     public DbSet<SupervisingDepartment> SupervisingDepartments => Set<SupervisingDepartment>();
     public DbSet<HolidayDate> HolidayDates => Set<HolidayDate>();
@@ -72,6 +75,7 @@ public abstract class TradeDbContext(DbContextOptions options) : IdentityDbConte
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(TradeDbContext).Assembly, t => !t.IsAbstract);
+        SecretModel.ApplySecretAttributes(builder);
     }
 }
 

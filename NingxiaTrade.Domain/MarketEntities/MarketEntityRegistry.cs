@@ -24,7 +24,7 @@ public sealed record ElectronicSealInfo(string KeyId, string PublicKeyHex, DateT
 /// 市场主体自助登记: a signed-in bidder, tenderer or agent registers its entity once (any centre), maintains it,
 /// submits it for review and asks for changes of key data. An account has one entity and sees only its own here.
 /// </summary>
-public sealed class MarketEntityRegistry(IDbContextFactory<TradeDbContext> contexts, ICurrentUser currentUser, TimeProvider time, SealSettings sealSettings)
+public sealed class MarketEntityRegistry(IDbContextFactory<TradeDbContext> contexts, ICurrentUser currentUser, TimeProvider time, SealProtection sealProtection)
 {
     internal static readonly string[] EntityRoles = [Roles.Bidder, Roles.Tenderer, Roles.Agent];
 
@@ -117,7 +117,7 @@ public sealed class MarketEntityRegistry(IDbContextFactory<TradeDbContext> conte
             {
                 throw new DomainException("首次提交须设置电子签章 PIN（6至12位数字），审核通过后用于签章。");
             }
-            db.ElectronicSeals.Add(ElectronicSeal.Create(entityId, pin, sealSettings.PinIterations, now));
+            db.ElectronicSeals.Add(ElectronicSeal.Create(entityId, pin, sealProtection, now));
         }
         db.MarketEntityReviews.Add(new MarketEntityReview(entityId, ReviewAction.Submitted, currentUser.UserName ?? "", null, null, now));
         await db.SaveChangesAsync(cancellationToken);

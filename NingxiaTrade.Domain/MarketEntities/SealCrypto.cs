@@ -78,7 +78,40 @@ public static class SealCrypto
     /// <summary>A short fingerprint of a public key (first 16 hex digits of its SM3), shown on screen and put in envelopes.</summary>
     public static string KeyId(byte[] publicKey) => Sm3Hex(publicKey)[..16];
 
-    /// <summary>The SM4 key for a PIN: PBKDF2-HMAC-SHA256 with the seal's salt and iteration count.</summary>
+    /// <summary>
+    /// The SM4 key for a PIN (seal format 2): Argon2id (RFC 9106, version 1.3) with the seal's salt and cost. Memory-hard,
+    /// so a PIN search needs that much memory per guess.
+    /// </summary>
+    public static byte[] DeriveKeyArgon2id(string pin, byte[] salt, SealKdf kdf)
+    {
+        var parameters = new Argon2Parameters.Builder(Argon2Parameters.Argon2id)
+            .WithVersion(Argon2Parameters.Version13)
+            .WithMemoryAsKB(kdf.MemoryKib)
+            .WithIterations(kdf.Iterations)
+            .WithParallelism(kdf.Parallelism)
+            .WithSalt(salt)
+            .Build();
+        var generator = new Argon2BytesGenerator();
+        generator.Init(parameters);
+        var key = new byte[16];
+        var password = Encoding.UTF8.GetBytes(pin);
+        generator.GenerateBytes(password, key);
+        Array.Clear(password);
+        return key;
+    }
+
+    /// <summary>Wraps <paramref name="plain"/> under a platform key: a fresh nonce followed by the SM4-GCM ciphertext.</summary>
+    public static byte[] Wrap(byte[] platformKey, byte[] plain, byte[] associated)
+    {
+        var nonce = RandomBytes(12);
+        return [.. nonce, .. Encrypt(platformKey, nonce, plain, associated)];
+    }
+
+    /// <summary>Null when the platform key is not the one that wrapped it or the bytes were changed.</summary>
+    public static byte[]? Unwrap(byte[] platformKey, byte[] wrapped, byte[] associated) =>
+        wrapped.Length <= 12 ? null : Decrypt(platformKey, wrapped[..12], wrapped[12..], associated);
+
+    /// <summary>The SM4 key for a PIN (seal format 1, kept for older seals): PBKDF2-HMAC-SHA256 with the seal's salt and iteration count.</summary>
     public static byte[] DeriveKey(string pin, byte[] salt, int iterations) =>
         Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(pin), salt, iterations, HashAlgorithmName.SHA256, 16);
 
@@ -123,3 +156,6 @@ public static class SealCrypto
         }
     }
 }
+
+/// <summary>Argon2id cost of deriving a seal's PIN key: memory in KiB, passes, lanes.</summary>
+public sealed record SealKdf(int MemoryKib, int Iterations, int Parallelism);

@@ -65,19 +65,15 @@ public static class SignatureToken
 /// <summary>The answer of a verification. Signer, code and time are given only when the signature itself is genuine.</summary>
 public sealed record SignatureVerification(bool Valid, string? Signer, string? CreditCode, DateTime? SignedAtUtc, string Message);
 
-/// <summary>Settings of the electronic seal.</summary>
-public sealed class SealSettings
-{
-    /// <summary>PBKDF2-HMAC-SHA256 iterations for new seals (OWASP 2023: 600,000).</summary>
-    public int PinIterations { get; set; } = 600_000;
-}
-
 /// <summary>
 /// 电子签章: an entity signs a document with its seal (PIN asked each time); anyone verifies a document and its
 /// signature against the public key published in the registry.
 /// </summary>
-public sealed class SignatureService(IDbContextFactory<TradeDbContext> contexts, ICurrentUser currentUser, TimeProvider time)
+public sealed class SignatureService(IDbContextFactory<TradeDbContext> contexts, ICurrentUser currentUser, TimeProvider time, SealProtection protection)
 {
+    /// <summary>How often a wrong PIN's count is re-read and re-applied when parallel attempts race.</summary>
+    private const int MaxCountAttempts = 50;
+
     public const int MaxDocumentBytes = 20 * 1024 * 1024;
 
     /// <summary>Signs <paramref name="document"/> for the entity; only the entity's own account may.</summary>
@@ -103,19 +99,53 @@ public sealed class SignatureService(IDbContextFactory<TradeDbContext> contexts,
         byte[] signature;
         try
         {
-            signature = seal.Sign(pin, envelopeBytes, now);
+            signature = seal.Sign(pin, envelopeBytes, now, protection);
         }
-        catch (DomainException)
+        catch (WrongSealPinException)
         {
-            // The failed attempt counts even though the signing is refused.
-            await db.SaveChangesAsync(cancellationToken);
-            throw;
+            // The failed attempt counts even though the signing is refused — every one of them, even in parallel.
+            throw await CountWrongPinAsync(db, seal, now, cancellationToken);
         }
         var record = new SignatureRecord(envelope.SignatureId, entityId, envelope.CreditCode, envelope.SignerName, seal.KeyId,
             envelope.DocumentSm3, envelope.DocumentName, currentUser.ActorName(), now, SignatureToken.Write(envelopeBytes, signature));
         db.SignatureRecords.Add(record);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A wrong PIN counted meanwhile: the correct one still resets the counter, on the fresh row.
+            await db.Entry(seal).ReloadAsync(cancellationToken);
+            seal.Sign(pin, envelopeBytes, now, protection);
+            await db.SaveChangesAsync(cancellationToken);
+        }
         return record;
+    }
+
+    /// <summary>
+    /// Saves the wrong-PIN count. The counter is re-read inside a write transaction (on SQLite the write lock is
+    /// held from its start) and is a concurrency token (on SQL Server a parallel save makes ours fail, and we
+    /// re-read and count again), so eight parallel wrong PINs count eight times.
+    /// </summary>
+    private static async Task<DomainException> CountWrongPinAsync(TradeDbContext db, ElectronicSeal seal, DateTime now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Entry(seal).ReloadAsync(cancellationToken);
+            var refusal = seal.RecordWrongPin(now);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return new DomainException(refusal.Message);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxCountAttempts)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+            }
+        }
     }
 
     /// <summary>Checks a document against a signature token. Anyone may call it.</summary>

@@ -27,6 +27,13 @@ public class WorkbenchFactory : WebApplicationFactory<Program>
         builder.UseSetting("DemoData:Enabled", "true");
         // Dozens of test sign-ins come from one address; ThrottledFactory turns throttling on where it is tested.
         builder.UseSetting("RateLimits:Enabled", "false");
+        // Production refuses to start without a platform key file: every test app gets its own.
+        var keyFile = Path.Combine(DataFolder, "platform-keys.json");
+        if (!File.Exists(keyFile))
+        {
+            NingxiaTrade.Domain.Common.PlatformKeyRing.CreateNew().Save(keyFile);
+        }
+        builder.UseSetting("Security:PlatformKeyFile", keyFile);
     }
 
     public string DatabasePath => Path.Combine(DataFolder, "ningxiatrade.db");

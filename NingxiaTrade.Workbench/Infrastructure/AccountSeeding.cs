@@ -70,7 +70,7 @@ public static class AccountSeeding
         }
         await NingxiaTrade.Workbench.Features.Projects.DemoProjects.SeedAsync(services, configuration);
         // Demo market entities, linked to the demo bidder, tenderer and agent created above.
-        await Features.MarketEntities.MarketEntityDemoData.SeedAsync(db, time, sp.GetRequiredService<NingxiaTrade.Domain.MarketEntities.SealSettings>());
+        await Features.MarketEntities.MarketEntityDemoData.SeedAsync(db, time, sp.GetRequiredService<NingxiaTrade.Domain.MarketEntities.SealProtection>());
         await NingxiaTrade.Workbench.Features.Rules.DemoRules.SeedAsync(services, configuration);
         // Demo experts (some at the demo entities), and the demo expert account linked to one of them.
         await Features.Experts.ExpertDemoData.SeedAsync(db, time);

@@ -45,6 +45,15 @@ public static class DatabaseSetup
         return services;
     }
 
+    /// <summary><c>Database:DataFolder</c> under the content root, <c>App_Data</c> by default.</summary>
+    public static string DataFolder(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var folder = configuration["Database:DataFolder"];
+        return string.IsNullOrWhiteSpace(folder)
+            ? Path.Combine(environment.ContentRootPath, "App_Data")
+            : Path.GetFullPath(folder, environment.ContentRootPath);
+    }
+
     public static string SqliteConnectionString(IConfiguration configuration, IHostEnvironment environment)
     {
         var configured = configuration.GetConnectionString("Sqlite");
@@ -52,10 +61,7 @@ public static class DatabaseSetup
         {
             return configured;
         }
-        var folder = configuration["Database:DataFolder"];
-        folder = string.IsNullOrWhiteSpace(folder)
-            ? Path.Combine(environment.ContentRootPath, "App_Data")
-            : Path.GetFullPath(folder, environment.ContentRootPath);
+        var folder = DataFolder(configuration, environment);
         Directory.CreateDirectory(folder);
         // No shared cache: it takes table-level locks, so a long read would block writers instead of WAL letting both run.
         return $"Data Source={Path.Combine(folder, "ningxiatrade.db")};Pooling=True;Default Timeout=60";

@@ -59,7 +59,7 @@ public static class IdentitySetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<TradeDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<AuditedSignInManager>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<WorkbenchClaimsFactory>();

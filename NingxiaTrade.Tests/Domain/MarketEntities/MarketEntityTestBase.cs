@@ -10,14 +10,17 @@ namespace NingxiaTrade.Tests.Domain.MarketEntities;
 
 /// <summary>
 /// A fresh SQLite database with the trading centres, clerks in 吴忠 and 银川, and helpers that register entities the
-/// way their accounts do. Seals use few PBKDF2 iterations to keep tests fast.
+/// way their accounts do. Seals use a small Argon2id cost to keep tests fast, and a fresh platform key ring.
 /// </summary>
 public abstract class MarketEntityTestBase : IAsyncLifetime
 {
     protected const string Pin = "802416";
 
-    protected TestDatabase Database { get; } = new();
-    protected SealSettings Seals { get; } = new() { PinIterations = 1_000 };
+    /// <param name="onDisk">A temporary SQLite file instead of memory, for tests that write in parallel.</param>
+    protected MarketEntityTestBase(bool onDisk = false) => Database = new TestDatabase(onDisk);
+
+    protected TestDatabase Database { get; }
+    protected SealProtection Seals { get; } = new(new SealSettings { Argon2MemoryKib = 256, Argon2Iterations = 1 }, PlatformKeyRing.CreateNew());
     protected CreditScoringSettings Scoring { get; } = new();
     private readonly Random _random = new(4);
     private int _people;
@@ -25,7 +28,7 @@ public abstract class MarketEntityTestBase : IAsyncLifetime
     protected MarketEntityRegistry Registry => new(Database, Database.User, Database.Time, Seals);
     protected MarketEntityReviewService Reviews => new(Database, Database.User, Database.Time);
     protected MarketEntityDirectory Directory => new(Database, Database.User);
-    protected SignatureService Signatures => new(Database, Database.User, Database.Time);
+    protected SignatureService Signatures => new(Database, Database.User, Database.Time, Seals);
     protected CreditAdministration Credit => new(Database, Database.User, Database.Time, Directory);
     protected CreditGate Gate => new(Database, Directory);
     protected CreditQueries CreditQueries => new(Database, Database.User, Database.Time, Scoring, Directory);

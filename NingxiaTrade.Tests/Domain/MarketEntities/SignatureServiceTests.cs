@@ -143,12 +143,16 @@ public class SignatureServiceTests : MarketEntityTestBase
         await using var db = Database.CreateDbContext();
         var seal = await db.ElectronicSeals.SingleAsync(s => s.MarketEntityId == id);
 
-        // 32-byte key + 16-byte GCM tag; the PIN appears nowhere in the row.
-        Assert.Equal(48, seal.EncryptedPrivateKey.Length);
+        // The PIN appears nowhere in the row.
+        // Format 2: wrap nonce (12) + PIN ciphertext (32 + 16 tag) + wrap tag (16).
+        Assert.Equal(76, seal.EncryptedPrivateKey.Length);
         Assert.Equal(16, seal.Salt.Length);
         Assert.DoesNotContain(Pin, Encoding.ASCII.GetString(seal.EncryptedPrivateKey) + Encoding.ASCII.GetString(seal.Salt));
-        Assert.Null(SealCrypto.Decrypt(SealCrypto.DeriveKey("000001", seal.Salt, seal.Iterations), seal.Nonce, seal.EncryptedPrivateKey, id.ToByteArray()));
-        Assert.NotNull(SealCrypto.Decrypt(SealCrypto.DeriveKey(Pin, seal.Salt, seal.Iterations), seal.Nonce, seal.EncryptedPrivateKey, id.ToByteArray()));
+        var inner = SealCrypto.Unwrap(Seals.PlatformKeys.SealWrapKey(seal.WrapKeyId)!, seal.EncryptedPrivateKey, [.. seal.Id.ToByteArray(), .. id.ToByteArray()]);
+        Assert.NotNull(inner);
+        var kdf = new SealKdf(seal.KdfMemoryKib, seal.Iterations, seal.KdfParallelism);
+        Assert.Null(SealCrypto.Decrypt(SealCrypto.DeriveKeyArgon2id("000001", seal.Salt, kdf), seal.Nonce, inner, id.ToByteArray()));
+        Assert.NotNull(SealCrypto.Decrypt(SealCrypto.DeriveKeyArgon2id(Pin, seal.Salt, kdf), seal.Nonce, inner, id.ToByteArray()));
     }
 
     [Fact]

@@ -58,6 +58,7 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         ["/credit"] = Access.Only(Roles.Supervisor, Roles.Admin),
         ["/credit/repairs"] = Access.Only(Roles.Supervisor),
         ["/public/credit"] = Access.Anyone,
+        ["/public/audit-anchors"] = Access.Anyone,
         // 制度规则: the inventory and catalogue for departments, the legal office and the Admin; submission by
         // departments; the review by the legal office; the comment pages for anyone signed in (market entities too).
         ["/rules"] = Access.Only(Roles.Supervisor, Roles.LegalOfficer, Roles.Admin),

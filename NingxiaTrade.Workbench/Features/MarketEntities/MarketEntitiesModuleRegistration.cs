@@ -13,6 +13,9 @@ public static class MarketEntitiesModuleRegistration
     {
         services.AddWorkbenchModule<MarketEntitiesModule>();
         services.AddSingleton(configuration.GetSection("MarketEntities:Seal").Get<SealSettings>() ?? new SealSettings());
+        services.AddSingleton<SealProtection>();
+        services.AddScoped<SealKeyRotation>();
+        services.AddHostedService<SealRewrapJob>();
         services.AddScoped<MarketEntityRegistry>();
         services.AddScoped<MarketEntityReviewService>();
         services.AddScoped<MarketEntityDirectory>();
@@ -31,4 +34,12 @@ public static class MarketEntitiesModuleRegistration
             .WithSummary("验证电子签章：上传文件与签名值（multipart：document 文件 + signature 字段；或 JSON：{ document: base64, signature }），返回是否有效、签名人、统一社会信用代码和签署时间（UTC）");
         return app;
     }
+}
+
+/// <summary>After a wrap-key rotation in the platform key file, moves the seals to the new key (no PIN needed).</summary>
+internal sealed class SealRewrapJob(IServiceScopeFactory scopes, ILogger<SealRewrapJob> logger, TimeProvider time)
+    : MinuteJob(scopes, logger, time)
+{
+    protected override Task<int> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<SealKeyRotation>().RewrapAsync(cancellationToken);
 }

@@ -67,7 +67,9 @@ public static class MarketEntityDemoData
         ["640100"] = "0951", ["640200"] = "0952", ["640300"] = "0953", ["640400"] = "0954", ["640500"] = "0955",
     };
 
-    public static async Task SeedAsync(TradeDbContext db, TimeProvider time, SealSettings seals, CancellationToken cancellationToken = default)
+    private static readonly SealKdf ThrowawayKdf = new(MemoryKib: 64, Iterations: 1, Parallelism: 1);
+
+    public static async Task SeedAsync(TradeDbContext db, TimeProvider time, SealProtection seals, CancellationToken cancellationToken = default)
     {
         if (await db.MarketEntities.AnyAsync(cancellationToken))
         {
@@ -117,12 +119,12 @@ public static class MarketEntityDemoData
                 db.MarketEntityReviews.Add(new MarketEntityReview(entity.Id, ReviewAction.Returned, "clerk@demo.nxggzy.cn", centres[demo.Region].Name,
                     "承装（修、试）电力设施许可证已过期，请上传新证后重新提交", now.AddDays(-3)));
             }
-            // The demo accounts' seals open with DemoPin; the others get a throwaway PIN nobody knows, and few
-            // PBKDF2 iterations so that start-up stays quick — they exist only to show published public keys.
+            // The demo accounts' seals open with DemoPin; the others get a throwaway PIN nobody knows, and a cheap
+            // Argon2id cost so that start-up stays quick — they exist only to show published public keys.
             owner?.MarketEntityId = entity.Id;
             var seal = owner is not null
-                ? ElectronicSeal.Create(entity.Id, DemoPin, seals.PinIterations, now.AddDays(-190 + i))
-                : ElectronicSeal.Create(entity.Id, $"{random.Next(100000, 999999)}{random.Next(10, 99)}", 1_000, now.AddDays(-190 + i));
+                ? ElectronicSeal.Create(entity.Id, DemoPin, seals, now.AddDays(-190 + i))
+                : ElectronicSeal.Create(entity.Id, $"{random.Next(100000, 999999)}{random.Next(10, 99)}", seals.WithKdf(ThrowawayKdf), now.AddDays(-190 + i));
             if (entity.Status == MarketEntityStatus.Approved)
             {
                 seal.Publish(now.AddDays(-185 + i));

@@ -34,7 +34,8 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Xml")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("NingxiaTrade:Secret", true);
 
                     b.HasKey("Id");
 
@@ -167,7 +168,8 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(450)");
 
                     b.Property<string>("Value")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("NingxiaTrade:Secret", true);
 
                     b.HasKey("UserId", "LoginProvider", "Name");
 
@@ -180,11 +182,13 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(450)");
 
                     b.Property<int>("AccessFailedCount")
-                        .HasColumnType("int");
+                        .HasColumnType("int")
+                        .HasAnnotation("NingxiaTrade:SignInBookkeeping", true);
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("NingxiaTrade:SignInBookkeeping", true);
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("datetime2");
@@ -205,7 +209,8 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTime?>("LastSignInUtc")
-                        .HasColumnType("datetime2");
+                        .HasColumnType("datetime2")
+                        .HasAnnotation("NingxiaTrade:SignInBookkeeping", true);
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("bit");
@@ -225,7 +230,8 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(256)");
 
                     b.Property<string>("PasswordHash")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("NingxiaTrade:Secret", true);
 
                     b.Property<string>("PhoneNumber")
                         .HasColumnType("nvarchar(max)");
@@ -234,7 +240,8 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                         .HasColumnType("bit");
 
                     b.Property<string>("SecurityStamp")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("nvarchar(max)")
+                        .HasAnnotation("NingxiaTrade:Secret", true);
 
                     b.Property<int?>("SupervisingDepartmentId")
                         .HasColumnType("int");
@@ -270,6 +277,46 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("NingxiaTrade.Domain.Accounts.SignInEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("OccurredUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredUtc");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SignInEvents");
+                });
+
             modelBuilder.Entity("NingxiaTrade.Domain.ApiKeys.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -290,7 +337,8 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(64)");
+                        .HasColumnType("varchar(64)")
+                        .HasAnnotation("NingxiaTrade:Secret", true);
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -311,6 +359,51 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                     b.HasIndex("Prefix");
 
                     b.ToTable("ApiKeys");
+                });
+
+            modelBuilder.Entity("NingxiaTrade.Domain.Audit.AuditAnchor", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AnchoredUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(130)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(130)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(160)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sequence");
+
+                    b.ToTable("AuditAnchors");
                 });
 
             modelBuilder.Entity("NingxiaTrade.Domain.Audit.AuditEntry", b =>
@@ -373,6 +466,32 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                     b.HasIndex("EntityType", "EntityKey");
 
                     b.ToTable("AuditLog", (string)null);
+                });
+
+            modelBuilder.Entity("NingxiaTrade.Domain.Audit.AuditReconciliation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("FindingCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("RanUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("RowsChecked")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RanUtc");
+
+                    b.ToTable("AuditReconciliations");
                 });
 
             modelBuilder.Entity("NingxiaTrade.Domain.Calendar.HolidayDate", b =>
@@ -1102,13 +1221,26 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
 
                     b.Property<byte[]>("EncryptedPrivateKey")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("varbinary(64)");
+                        .HasMaxLength(96)
+                        .HasColumnType("varbinary(96)")
+                        .HasAnnotation("NingxiaTrade:Secret", true);
 
                     b.Property<int>("FailedAttempts")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
+                    b.Property<int>("FormatVersion")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(1);
+
                     b.Property<int>("Iterations")
+                        .HasColumnType("int");
+
+                    b.Property<int>("KdfMemoryKib")
+                        .HasColumnType("int");
+
+                    b.Property<int>("KdfParallelism")
                         .HasColumnType("int");
 
                     b.Property<string>("KeyId")
@@ -1126,7 +1258,8 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                     b.Property<byte[]>("Nonce")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("varbinary(12)");
+                        .HasColumnType("varbinary(12)")
+                        .HasAnnotation("NingxiaTrade:Secret", true);
 
                     b.Property<byte[]>("PublicKey")
                         .IsRequired()
@@ -1139,7 +1272,13 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                     b.Property<byte[]>("Salt")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("varbinary(16)");
+                        .HasColumnType("varbinary(16)")
+                        .HasAnnotation("NingxiaTrade:Secret", true);
+
+                    b.Property<string>("WrapKeyId")
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)");
 
                     b.HasKey("Id");
 

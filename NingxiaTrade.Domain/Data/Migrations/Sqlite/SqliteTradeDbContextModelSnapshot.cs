@@ -27,7 +27,8 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Xml")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("NingxiaTrade:Secret", true);
 
                     b.HasKey("Id");
 
@@ -155,7 +156,8 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Value")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("NingxiaTrade:Secret", true);
 
                     b.HasKey("UserId", "LoginProvider", "Name");
 
@@ -168,11 +170,13 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("NingxiaTrade:SignInBookkeeping", true);
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("NingxiaTrade:SignInBookkeeping", true);
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
@@ -193,7 +197,8 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LastSignInUtc")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("NingxiaTrade:SignInBookkeeping", true);
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
@@ -213,7 +218,8 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("NingxiaTrade:Secret", true);
 
                     b.Property<string>("PhoneNumber")
                         .HasColumnType("TEXT");
@@ -222,7 +228,8 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("NingxiaTrade:Secret", true);
 
                     b.Property<int?>("SupervisingDepartmentId")
                         .HasColumnType("INTEGER");
@@ -257,6 +264,46 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("NingxiaTrade.Domain.Accounts.SignInEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredUtc");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SignInEvents");
+                });
+
             modelBuilder.Entity("NingxiaTrade.Domain.ApiKeys.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -277,7 +324,8 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("NingxiaTrade:Secret", true);
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -298,6 +346,49 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                     b.HasIndex("Prefix");
 
                     b.ToTable("ApiKeys");
+                });
+
+            modelBuilder.Entity("NingxiaTrade.Domain.Audit.AuditAnchor", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AnchoredUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(130)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sequence");
+
+                    b.ToTable("AuditAnchors");
                 });
 
             modelBuilder.Entity("NingxiaTrade.Domain.Audit.AuditEntry", b =>
@@ -360,6 +451,32 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                     b.HasIndex("EntityType", "EntityKey");
 
                     b.ToTable("AuditLog", (string)null);
+                });
+
+            modelBuilder.Entity("NingxiaTrade.Domain.Audit.AuditReconciliation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FindingCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RanUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowsChecked")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RanUtc");
+
+                    b.ToTable("AuditReconciliations");
                 });
 
             modelBuilder.Entity("NingxiaTrade.Domain.Calendar.HolidayDate", b =>
@@ -1077,13 +1194,26 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
 
                     b.Property<byte[]>("EncryptedPrivateKey")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("BLOB");
+                        .HasMaxLength(96)
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("NingxiaTrade:Secret", true);
 
                     b.Property<int>("FailedAttempts")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FormatVersion")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<int>("Iterations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KdfMemoryKib")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KdfParallelism")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("KeyId")
@@ -1101,7 +1231,8 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                     b.Property<byte[]>("Nonce")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("BLOB");
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("NingxiaTrade:Secret", true);
 
                     b.Property<byte[]>("PublicKey")
                         .IsRequired()
@@ -1114,7 +1245,13 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                     b.Property<byte[]>("Salt")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("BLOB");
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("NingxiaTrade:Secret", true);
+
+                    b.Property<string>("WrapKeyId")
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

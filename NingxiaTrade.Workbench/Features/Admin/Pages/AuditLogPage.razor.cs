@@ -11,6 +11,10 @@ public partial class AuditLogPage
     [Inject] private AuditLogQueries Audit { get; set; } = default!;
     [Inject] private AuditChainVerifier Verifier { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private AuditReconciliationService Reconciliation { get; set; } = default!;
+
+    private AuditReconciliation? _reconciliation;
+    private bool _reconciling;
 
     private MudDataGrid<AuditEntry>? _grid;
     private IReadOnlyList<string> _entityTypes = [];
@@ -21,7 +25,24 @@ public partial class AuditLogPage
     private AuditChainReport? _report;
     private string? _verifiedAt;
 
-    protected override async Task OnInitializedAsync() => _entityTypes = await Audit.EntityTypesAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        _entityTypes = await Audit.EntityTypesAsync();
+        _reconciliation = await Reconciliation.LatestAsync();
+    }
+
+    private async Task ReconcileAsync()
+    {
+        _reconciling = true;
+        try
+        {
+            _reconciliation = await Task.Run(() => Reconciliation.RunAsync());
+        }
+        finally
+        {
+            _reconciling = false;
+        }
+    }
 
     private async Task<GridData<AuditEntry>> LoadAsync(GridState<AuditEntry> state, CancellationToken cancellationToken)
     {
