@@ -8,6 +8,7 @@ using NingxiaTrade.Domain.Accounts;
 using NingxiaTrade.Domain.Calendar;
 using NingxiaTrade.Domain.Common;
 using NingxiaTrade.Domain.Organisations;
+using NingxiaTrade.Domain.MarketEntities;
 using NingxiaTrade.Domain.Projects;
 using NingxiaTrade.Domain.Workflows;
 using NingxiaTrade.Tests.Support;
@@ -30,7 +31,7 @@ public sealed class ProjectPageTests : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         var rules = new TradingRules();
         var engine = new WorkflowEngine(new CalendarWorkingDays(new WorkingDayCalendar(_database)), []);
-        _registration = new ProjectRegistration(_database, _database.User, _database.Time, rules);
+        _registration = new ProjectRegistration(_database, _database.User, _database.Time, rules, new MarketEntityDirectory(_database, _database.User));
         _workflow = new ProjectWorkflowService(_database, _database.User, _database.Time, engine, [], NullLogger<ProjectWorkflowService>.Instance);
         Services.AddMudServices();
         Services.AddSingleton<TimeProvider>(_database.Time);
@@ -140,8 +141,11 @@ public sealed class ProjectPageTests : BunitContext, IAsyncLifetime
         await using var db = _database.CreateDbContext();
         var centre = await db.TradingCentres.Where(c => c.RegionCode == "640100").Select(c => c.Id).SingleAsync();
         var department = await db.SupervisingDepartments.Where(d => d.ShortName == "住房城乡建设厅").Select(d => d.Id).SingleAsync();
+        var tenderer = TestEntities.Create("银川市某区教育局", centre, new Random(3), _database.Time.GetUtcNow().UtcDateTime);
+        db.MarketEntities.Add(tenderer);
+        await db.SaveChangesAsync();
         return await _registration.RegisterAsync(new ProjectForm("银川市某小学教学楼新建工程", "640100", centre, TradeType.EngineeringBidding,
-            TradeMethod.OpenTender, "银川市某区教育局", null, department, Money.FromYuan(1_000_000m), null, null, null,
+            TradeMethod.OpenTender, tenderer.Id, null, department, Money.FromYuan(1_000_000m), null, null, null,
             [new LotForm("施工", Money.FromYuan(1_000_000m), Money.FromYuan(20_000m), null)]));
     }
 

@@ -1838,6 +1838,9 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                     b.Property<int>("SupervisingDepartmentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("TendererEntityId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TendererName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1869,6 +1872,8 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                     b.HasIndex("CreatedUtc");
 
                     b.HasIndex("SupervisingDepartmentId");
+
+                    b.HasIndex("TendererEntityId");
 
                     b.HasIndex("TendererUserId");
 
