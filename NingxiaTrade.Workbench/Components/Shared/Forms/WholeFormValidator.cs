@@ -61,6 +61,7 @@ public sealed class WholeFormValidator : ComponentBase, IDisposable
     {
         _submitted = true;
         Check();
+        _context!.NotifyValidationStateChanged();
     }
 
     private void OnFieldChanged(object? sender, FieldChangedEventArgs e)

@@ -83,8 +83,8 @@ public sealed class ProjectFormModel
         {
             errors.Add(nameof(Tenderer), $"请从市场主体库中选择{TradeMethods.TendererName(TradeType)}。");
         }
-        var estimate = Yuan(errors, nameof(Estimate), Estimate, $"项目{PriceName}");
-        var appraised = HasAppraisedValue ? Yuan(errors, nameof(AppraisedValue), AppraisedValue, "评估值") : null;
+        var estimate = Yuan(errors, nameof(Estimate), Estimate, "", $"项目{PriceName}");
+        var appraised = HasAppraisedValue ? Yuan(errors, nameof(AppraisedValue), AppraisedValue, "", "评估值") : null;
         var lots = Lots.Select((l, i) =>
         {
             var label = $"第{i + 1}{LotName}";
@@ -92,8 +92,8 @@ public sealed class ProjectFormModel
             {
                 errors.Add($"Lots[{i}].{nameof(LotModel.Name)}", $"{label}：请填写名称。");
             }
-            var price = Yuan(errors, $"Lots[{i}].{nameof(LotModel.Price)}", l.Price, $"{label}{PriceName}");
-            var deposit = Yuan(errors, $"Lots[{i}].{nameof(LotModel.Deposit)}", l.Deposit ?? 0m, $"{label}保证金");
+            var price = Yuan(errors, $"Lots[{i}].{nameof(LotModel.Price)}", l.Price, $"{label}：", PriceName);
+            var deposit = Yuan(errors, $"Lots[{i}].{nameof(LotModel.Deposit)}", l.Deposit ?? 0m, $"{label}：", "保证金");
             return new LotForm(l.Name ?? "", price ?? Money.Zero, deposit ?? Money.Zero, l.Classification);
         }).ToList();
         // The domain's rules on what is there; a field already marked keeps its first message.
@@ -131,11 +131,11 @@ public sealed class ProjectFormModel
         ApprovalDocumentNumber,
         lots);
 
-    private static Money? Yuan(FormErrors errors, string field, decimal? yuan, string label)
+    private static Money? Yuan(FormErrors errors, string field, decimal? yuan, string prefix, string label)
     {
         if (yuan is not { } value)
         {
-            errors.Add(field, $"请填写{label}。");
+            errors.Add(field, $"{prefix}请填写{label}。");
             return null;
         }
         try
@@ -144,7 +144,7 @@ public sealed class ProjectFormModel
         }
         catch (DomainException ex)
         {
-            errors.Add(field, $"{label}：{ex.Message}");
+            errors.Add(field, $"{prefix}{label}{ex.Message}");
             return null;
         }
     }
