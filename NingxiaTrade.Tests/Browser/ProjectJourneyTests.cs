@@ -29,7 +29,8 @@ public partial class ProjectJourneyTests(BrowserFixture browser)
             await ChooseAsync(page, "#project-region", "银川市");
             await ChooseAsync(page, "#project-department", "宁夏回族自治区住房和城乡建设厅");
             // The tenderer is picked from the registry: type part of the name, choose the entity.
-            await page.Locator("#project-tenderer").PressSequentiallyAsync("兴庆区教育");
+            await page.Locator("#project-tenderer").ClickAsync();
+            await page.Locator("#project-tenderer").FillAsync("兴庆区教育");
             await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "银川市兴庆区教育局" }).ClickAsync();
             await page.FillAsync("#project-estimate", "3200000");
             await page.FillAsync(".lot-name input", "综合楼施工");

@@ -38,6 +38,9 @@ public sealed class ProjectPageTests : BunitContext, IAsyncLifetime
         Services.AddSingleton<ICurrentUser>(_database.User);
         Services.AddSingleton(_registration);
         Services.AddSingleton(_workflow);
+        Services.AddSingleton(rules);
+        Services.AddSingleton(new OrganisationAdministration(_database, _database.User));
+        Services.AddSingleton(new MarketEntityDirectory(_database, _database.User));
     }
 
     public async ValueTask InitializeAsync()
@@ -130,6 +133,30 @@ public sealed class ProjectPageTests : BunitContext, IAsyncLifetime
         var page = Render<ProjectPage>(p => p.Add(c => c.Id, id));
         page.WaitForState(() => page.FindAll(".workflow-action").Count > 0);
         return page;
+    }
+
+    [Fact]
+    public void EditPage_EmptyFormSubmitted_EveryRequiredFieldMarkedAtOnceWithSummary()
+    {
+        _database.User.As(Roles.CentreClerk).UserId = ClerkId;
+        var page = Render<ProjectEditPage>();
+        page.WaitForState(() => page.FindAll("#project-form").Count > 0);
+
+        page.Find("#project-form").Submit();
+
+        page.WaitForState(() => page.FindAll("#form-errors li").Count > 0);
+        var summary = page.FindAll("#form-errors li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(
+            ["请填写项目名称。", "请选择行政区划。", "请选择交易中心。", "请选择行政监督部门。", "请从市场主体库中选择招标人。",
+             "请填写项目估算价。", "第1标段：请填写名称。", "第1标段：请填写估算价。"],
+            summary);
+        // Each message also sits beside its own field, which is marked in error.
+        var marked = page.FindAll(".mud-input-control.mud-input-error").Count;
+        Assert.Equal(summary.Count, marked);
+        foreach (var message in summary)
+        {
+            Assert.Contains(page.FindAll(".mud-input-helper-text.mud-input-error"), h => h.TextContent.Contains(message, StringComparison.Ordinal));
+        }
     }
 
     private static AngleSharp.Dom.IElement Action(IRenderedComponent<ProjectPage> page, string trigger) =>
