@@ -3,13 +3,16 @@ using NingxiaTrade.Domain.MarketEntities;
 
 namespace NingxiaTrade.Tests.Support;
 
-/// <summary>Market entities made directly (not through the self-registration screens), for tests of other modules.</summary>
+/// <summary>
+/// Market entities made directly (not through the self-registration screens), for tests of other modules. Their codes
+/// are of 机关 (authority 1), so they never collide with the enterprise codes other tests generate from the same seeds.
+/// </summary>
 public static class TestEntities
 {
     /// <summary>An entity of <paramref name="name"/> registered at <paramref name="centreId"/>, approved unless <paramref name="approved"/> is false (then 待审核).</summary>
     public static MarketEntity Create(string name, int centreId, Random random, DateTime nowUtc, string ownerUserId = "", bool approved = true)
     {
-        var entity = new MarketEntity(CreditCode.Generate('9', '1', "640100", random), centreId, ownerUserId, nowUtc);
+        var entity = new MarketEntity(CreditCode.Generate('1', '1', "640100", random), centreId, ownerUserId, nowUtc);
         entity.Edit(new MarketEntityDetails
         {
             Name = name,
