@@ -57,6 +57,8 @@ internal sealed class TradeProjectConfiguration : IEntityTypeConfiguration<Trade
         b.HasIndex(p => new { p.TradeType, p.CurrentStep });
         b.HasIndex(p => p.CreatedUtc);
         b.HasIndex(p => p.TendererUserId);
+        // The registry entity of the tenderer; no foreign key across modules (MarketEntities owns its table).
+        b.HasIndex(p => p.TendererEntityId);
         b.HasIndex(p => p.AgentUserId);
     }
 }

@@ -54,6 +54,12 @@ public interface IMarketEntityDirectory
     Task<IReadOnlyDictionary<Guid, string>> NonBiddersAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default);
 }
 
+/// <summary>An approved entity as other modules see it: its id, code and current name.</summary>
+public sealed record MarketEntityRef(Guid Id, string CreditCode, string Name)
+{
+    public override string ToString() => CreditCode.Length == 0 ? Name : $"{Name}（{CreditCode}）";
+}
+
 /// <summary>
 /// 市场主体库: the region-wide list for clerks, supervisors and administrators; an entity's own account may open
 /// only its own page.
@@ -207,5 +213,57 @@ public sealed class MarketEntityDirectory(IDbContextFactory<TradeDbContext> cont
         currentUser.Demand(ReaderRoles);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.MarketEntities.Where(e => e.Code == code).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    // ── Read interface for other modules (projects pick their tenderer here) ──────────────────────────────
+
+    /// <summary>Roles that pick another body's entity from the registry (a clerk, or an agent for its client).</summary>
+    internal static readonly string[] PickerRoles = [Roles.CentreClerk, Roles.Agent, Roles.Admin, Roles.Supervisor];
+
+    /// <summary>
+    /// Approved entities whose name or credit code contains <paramref name="text"/>, by name, at most
+    /// <paramref name="limit"/> (the autocomplete of the tenderer on a project). Only approved entities are offered:
+    /// a draft or returned registration is not yet recognised anywhere.
+    /// </summary>
+    public async Task<IReadOnlyList<MarketEntityRef>> SearchApprovedAsync(string? text, int limit = 20, CancellationToken cancellationToken = default)
+    {
+        currentUser.Demand(PickerRoles);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var entities = db.MarketEntities.AsNoTracking().Where(e => e.Status == MarketEntityStatus.Approved);
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var term = text.Trim();
+            entities = CreditCode.TryParse(term, out var code)
+                ? entities.Where(e => e.Code == code)
+                : entities.Where(e => e.Name.Contains(term));
+        }
+        var rows = await entities.OrderBy(e => e.Name).Take(Math.Clamp(limit, 1, 50))
+            .Select(e => new { e.Id, e.Code, e.Name }).ToListAsync(cancellationToken);
+        return rows.Select(r => new MarketEntityRef(r.Id, r.Code.Value, r.Name)).ToList();
+    }
+
+    /// <summary>The approved entity <paramref name="entityId"/>, or null when it is unknown or not (yet) approved.</summary>
+    public async Task<MarketEntityRef?> FindApprovedAsync(Guid entityId, CancellationToken cancellationToken = default)
+    {
+        currentUser.Demand([.. PickerRoles, .. MarketEntityRegistry.EntityRoles]);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.MarketEntities.AsNoTracking().Where(e => e.Id == entityId && e.Status == MarketEntityStatus.Approved)
+            .Select(e => new { e.Id, e.Code, e.Name }).FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : new MarketEntityRef(row.Id, row.Code.Value, row.Name);
+    }
+
+    /// <summary>
+    /// The signed-in account's own entity (the one it registered or was linked to) with whether it is approved,
+    /// or null when the account has none.
+    /// </summary>
+    public async Task<(MarketEntityRef Entity, bool Approved)?> OwnEntityAsync(CancellationToken cancellationToken = default)
+    {
+        currentUser.Demand(MarketEntityRegistry.EntityRoles);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await (from u in db.Users
+                         join e in db.MarketEntities on u.MarketEntityId equals e.Id
+                         where u.Id == currentUser.UserId
+                         select new { e.Id, e.Code, e.Name, e.Status }).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : (new MarketEntityRef(row.Id, row.Code.Value, row.Name), row.Status == MarketEntityStatus.Approved);
     }
 }

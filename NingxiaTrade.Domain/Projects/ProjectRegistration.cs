@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NingxiaTrade.Domain.Accounts;
 using NingxiaTrade.Domain.Common;
 using NingxiaTrade.Domain.Data;
+using NingxiaTrade.Domain.MarketEntities;
 using NingxiaTrade.Domain.Workflows;
 
 namespace NingxiaTrade.Domain.Projects;
@@ -20,8 +21,13 @@ public sealed record ProjectDetails(
     TradeProject Project, string TradingCentreName, string SupervisingDepartmentName, WorkflowDefinition Definition,
     IReadOnlyList<ProjectStepRecord> History, ApprovalRequest? PendingApproval);
 
-/// <summary>Registering, editing, listing and exporting projects (CentreClerk, Tenderer, Agent; Admin and Supervisor read).</summary>
-public sealed class ProjectRegistration(IDbContextFactory<TradeDbContext> contexts, ICurrentUser currentUser, TimeProvider time, TradingRules rules)
+/// <summary>
+/// Registering, editing, listing and exporting projects (CentreClerk, Tenderer, Agent; Admin and Supervisor read).
+/// The tenderer is an approved entity of the market-entity registry, read through <see cref="MarketEntityDirectory"/>:
+/// a tenderer account registers only for its own entity, an agent or a clerk picks the tenderer from the registry.
+/// </summary>
+public sealed class ProjectRegistration(IDbContextFactory<TradeDbContext> contexts, ICurrentUser currentUser, TimeProvider time, TradingRules rules,
+    MarketEntityDirectory entities)
 {
     private static readonly string[] Registrars = [Roles.CentreClerk, Roles.Tenderer, Roles.Agent];
     private static readonly string[] Readers = [Roles.Admin, Roles.CentreClerk, Roles.Tenderer, Roles.Agent, Roles.Supervisor];
@@ -30,7 +36,7 @@ public sealed class ProjectRegistration(IDbContextFactory<TradeDbContext> contex
     {
         currentUser.Demand(Registrars);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await CheckReferencesAsync(db, form, cancellationToken);
+        (form, var tenderer) = await CheckFormAsync(db, form, cancellationToken);
         var definition = await db.WorkflowDefinitions.AsNoTracking()
             .Where(d => d.TradeType == form.TradeType && d.IsPublished)
             .OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken)
@@ -38,7 +44,7 @@ public sealed class ProjectRegistration(IDbContextFactory<TradeDbContext> contex
         var now = time.GetUtcNow().UtcDateTime;
         var prefix = $"{form.RegionCode}-{ChinaTime.DateOf(now).Year}-{TradeMethods.Code(form.TradeType)}-";
         var count = await db.TradeProjects.CountAsync(p => p.Code.StartsWith(prefix), cancellationToken);
-        var project = new TradeProject(prefix + (count + 1).ToString("D4", System.Globalization.CultureInfo.InvariantCulture), form, rules,
+        var project = new TradeProject(prefix + (count + 1).ToString("D4", System.Globalization.CultureInfo.InvariantCulture), form, tenderer, rules,
             definition.Id, definition.Body.InitialStep, currentUser.UserId,
             currentUser.IsInRole(Roles.Tenderer) ? currentUser.UserId : null,
             currentUser.IsInRole(Roles.Agent) ? currentUser.UserId : null, now);
@@ -66,9 +72,9 @@ public sealed class ProjectRegistration(IDbContextFactory<TradeDbContext> contex
             // The supervisor decides on the registration as it was submitted.
             throw new DomainException("项目有事项正在等待行政监督部门审批，登记信息不能修改。");
         }
-        await CheckReferencesAsync(db, form, cancellationToken);
+        (form, var tenderer) = await CheckFormAsync(db, form, cancellationToken);
         db.Entry(project).Property(p => p.Revision).OriginalValue = revision;
-        project.Edit(form, rules);
+        project.Edit(form, tenderer, rules);
         // Editing replaces the lots with new ones whose keys are already set: without this EF would take them
         // for existing rows, update nothing and report a concurrency conflict. The old lots are deleted as orphans.
         foreach (var lot in project.Lots)
@@ -207,17 +213,37 @@ public sealed class ProjectRegistration(IDbContextFactory<TradeDbContext> contex
         }).ToList();
     }
 
-    private async Task CheckReferencesAsync(TradeDbContext db, ProjectForm form, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks the whole form at once — its own rules, the centre and department it names, and its tenderer — and
+    /// refuses it with every wrong field (<see cref="FormValidationException"/>). A tenderer naming another body is
+    /// refused outright: that is a matter of who may act, not of a field.
+    /// </summary>
+    private async Task<(ProjectForm Form, ProjectTenderer Tenderer)> CheckFormAsync(TradeDbContext db, ProjectForm form, CancellationToken cancellationToken)
     {
-        var centre = await db.TradingCentres.AsNoTracking().FirstOrDefaultAsync(c => c.Id == form.TradingCentreId && c.IsActive, cancellationToken)
-            ?? throw new DomainException("请选择在用的交易中心。");
-        var department = await db.SupervisingDepartments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == form.SupervisingDepartmentId && d.IsActive, cancellationToken)
-            ?? throw new DomainException("请选择在用的行政监督部门。");
-        if (!department.Supervises(form.TradeType))
+        var errors = new FormErrors();
+        var tenderer = await TendererAsync(form, errors, cancellationToken);
+        // A tenderer account's own entity is its project's tenderer whether or not the form named it.
+        form = form with { TendererEntityId = tenderer?.EntityId ?? form.TendererEntityId };
+        foreach (var error in TradeProject.Check(form, rules))
         {
-            throw new DomainException($"{department.Name}不监管{form.TradeType.Chinese()}项目，请重新选择行政监督部门。");
+            errors.Add(error.Field, error.Message);
         }
-        if (currentUser.IsInRole(Roles.CentreClerk) && !currentUser.IsInRole(Roles.Admin))
+        var centre = await db.TradingCentres.AsNoTracking().FirstOrDefaultAsync(c => c.Id == form.TradingCentreId && c.IsActive, cancellationToken);
+        if (centre is null)
+        {
+            errors.Add(nameof(ProjectForm.TradingCentreId), "请选择在用的交易中心。");
+        }
+        var department = await db.SupervisingDepartments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == form.SupervisingDepartmentId && d.IsActive, cancellationToken);
+        if (department is null)
+        {
+            errors.Add(nameof(ProjectForm.SupervisingDepartmentId), "请选择在用的行政监督部门。");
+        }
+        else if (!department.Supervises(form.TradeType))
+        {
+            errors.Add(nameof(ProjectForm.SupervisingDepartmentId), $"{department.Name}不监管{form.TradeType.Chinese()}项目，请重新选择行政监督部门。");
+        }
+        errors.ThrowIfAny();
+        if (centre is not null && currentUser.IsInRole(Roles.CentreClerk) && !currentUser.IsInRole(Roles.Admin))
         {
             var mine = await db.Users.Where(u => u.Id == currentUser.UserId).Select(u => u.TradingCentreId).FirstOrDefaultAsync(cancellationToken);
             var regional = await db.TradingCentres.AnyAsync(c => c.Id == mine && c.RegionCode == Regions.Ningxia, cancellationToken);
@@ -226,5 +252,39 @@ public sealed class ProjectRegistration(IDbContextFactory<TradeDbContext> contex
                 throw new DomainException("只能在本交易中心登记项目。");
             }
         }
+        return (form, tenderer!);
+    }
+
+    /// <summary>
+    /// The project's tenderer from the registry. A tenderer account acts only for its own approved entity; a clerk or
+    /// an agent names any approved entity.
+    /// </summary>
+    private async Task<ProjectTenderer?> TendererAsync(ProjectForm form, FormErrors errors, CancellationToken cancellationToken)
+    {
+        var label = TradeMethods.TendererName(form.TradeType);
+        if (currentUser.IsInRole(Roles.Tenderer) && !currentUser.IsInRole(Roles.CentreClerk) && !currentUser.IsInRole(Roles.Agent))
+        {
+            var own = await entities.OwnEntityAsync(cancellationToken)
+                ?? throw new DomainException("本账户尚未关联市场主体：请先在“我的主体”登记本单位并经审核通过，再登记项目。");
+            if (!own.Approved)
+            {
+                throw new DomainException($"本单位市场主体“{own.Entity.Name}”尚未通过审核，审核通过后才能登记项目。");
+            }
+            if (form.TendererEntityId != Guid.Empty && form.TendererEntityId != own.Entity.Id)
+            {
+                throw new AccessDeniedException($"{label}账户只能为本单位（{own.Entity.Name}）登记项目。");
+            }
+            return new ProjectTenderer(own.Entity.Id, own.Entity.Name);
+        }
+        if (form.TendererEntityId == Guid.Empty)
+        {
+            return null;
+        }
+        if (await entities.FindApprovedAsync(form.TendererEntityId, cancellationToken) is not { } entity)
+        {
+            errors.Add(nameof(ProjectForm.TendererEntityId), $"所选{label}不在市场主体库中或尚未通过审核，请重新选择。");
+            return null;
+        }
+        return new ProjectTenderer(entity.Id, entity.Name);
     }
 }

@@ -8,7 +8,8 @@ namespace NingxiaTrade.Domain.Projects;
 /// <summary>
 /// Which projects a user may see: Admin all; a clerk its centre's (the regional centre's clerks, all);
 /// a supervisor its department's (the trading management bureau, which supervises every type, all);
-/// a tenderer or agent the projects it owns. Other roles none.
+/// a tenderer the projects it registered and those of its market entity (registered for it by a clerk or an agent);
+/// an agent the projects it registered. Other roles none.
 /// </summary>
 internal static class ProjectScope
 {
@@ -23,7 +24,7 @@ internal static class ProjectScope
             return projects;
         }
         var me = await db.Users.AsNoTracking().Where(u => u.Id == user.UserId)
-            .Select(u => new { u.TradingCentreId, u.SupervisingDepartmentId }).FirstOrDefaultAsync(cancellationToken);
+            .Select(u => new { u.TradingCentreId, u.SupervisingDepartmentId, u.MarketEntityId }).FirstOrDefaultAsync(cancellationToken);
         var id = user.UserId;
         var everything = false;
         int? centre = null;
@@ -45,10 +46,12 @@ internal static class ProjectScope
         }
         var tenderer = user.IsInRole(Roles.Tenderer);
         var agent = user.IsInRole(Roles.Agent);
+        var entity = tenderer ? me?.MarketEntityId : null;
         return projects.Where(p =>
             (centre != null && p.TradingCentreId == centre)
             || (department != null && p.SupervisingDepartmentId == department)
             || (tenderer && p.TendererUserId == id)
+            || (entity != null && p.TendererEntityId == entity)
             || (agent && p.AgentUserId == id));
     }
 }

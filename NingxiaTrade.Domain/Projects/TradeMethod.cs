@@ -52,6 +52,16 @@ public static class TradeMethods
         TradeType.DrugProcurement => "品种组",
     };
 
+    /// <summary>The party that owns a project, as each type calls it (GLOSSARY: Tenderer).</summary>
+    public static string TendererName(TradeType type) => type switch
+    {
+        TradeType.EngineeringBidding => "招标人",
+        TradeType.GovernmentProcurement => "采购人",
+        TradeType.StateAssetTransfer => "转让方",
+        TradeType.LandAndMiningRights => "出让人",
+        TradeType.DrugProcurement => "采购主体",
+    };
+
     /// <summary>What a lot's price is: estimate, budget, listing price, reserve price or maximum valid price.</summary>
     public static string PriceName(TradeType type) => type switch
     {

@@ -9,7 +9,7 @@ public sealed record ProjectForm(
     int TradingCentreId,
     TradeType TradeType,
     TradeMethod TradeMethod,
-    string TendererName,
+    Guid TendererEntityId,
     string? AgentName,
     int SupervisingDepartmentId,
     Money Estimate,
@@ -21,6 +21,12 @@ public sealed record ProjectForm(
 public sealed record LotForm(string Name, Money Price, Money Deposit, string? Classification);
 
 /// <summary>
+/// The tenderer of a project as the market-entity registry knows it (招标人、采购人、转让方、出让人): an approved entity,
+/// resolved by the registration service, whose name the project keeps as a snapshot.
+/// </summary>
+public sealed record ProjectTenderer(Guid EntityId, string Name);
+
+/// <summary>
 /// A trading project (交易项目) with its lots. Its workflow state is <see cref="CurrentStep"/> of the
 /// definition version it started with (<see cref="WorkflowDefinitionId"/>), never a newer one.
 /// </summary>
@@ -30,7 +36,7 @@ public class TradeProject
 
     private TradeProject() { }
 
-    public TradeProject(string code, ProjectForm form, TradingRules rules, Guid workflowDefinitionId, string initialStep,
+    public TradeProject(string code, ProjectForm form, ProjectTenderer tenderer, TradingRules rules, Guid workflowDefinitionId, string initialStep,
         string? createdByUserId, string? tendererUserId, string? agentUserId, DateTime nowUtc)
     {
         Id = Guid.NewGuid();
@@ -42,7 +48,7 @@ public class TradeProject
         TendererUserId = tendererUserId;
         AgentUserId = agentUserId;
         CreatedUtc = nowUtc;
-        Apply(form, rules);
+        Apply(form, tenderer, rules);
     }
 
     public Guid Id { get; private set; }
@@ -53,7 +59,13 @@ public class TradeProject
     public int TradingCentreId { get; private set; }
     public TradeType TradeType { get; private set; }
     public TradeMethod TradeMethod { get; private set; }
+    /// <summary>The tenderer's name when the project was registered or last edited (a snapshot of the registry's name).</summary>
     public string TendererName { get; private set; } = "";
+    /// <summary>
+    /// The tenderer's market entity. Set on every registration and edit; null only on projects registered before the
+    /// tenderer was picked from the registry (free text then), until they are edited.
+    /// </summary>
+    public Guid? TendererEntityId { get; private set; }
     public string? TendererUserId { get; private set; }
     public string? AgentName { get; private set; }
     public string? AgentUserId { get; private set; }
@@ -79,13 +91,13 @@ public class TradeProject
 
     public IReadOnlyList<Lot> Lots => _lots;
 
-    public void Edit(ProjectForm form, TradingRules rules)
+    public void Edit(ProjectForm form, ProjectTenderer tenderer, TradingRules rules)
     {
         if (form.TradeType != TradeType)
         {
             throw new DomainException("项目登记后不能更改交易类型。");
         }
-        Apply(form, rules);
+        Apply(form, tenderer, rules);
         Touch();
     }
 
@@ -119,43 +131,76 @@ public class TradeProject
         Touch();
     }
 
-    private void Apply(ProjectForm form, TradingRules rules)
+    /// <summary>
+    /// Every rule of the registration form, all checked at once: the refusal names each wrong field
+    /// (<see cref="FormValidationException"/>), so the screen marks them together instead of one per attempt.
+    /// </summary>
+    public static IReadOnlyList<FieldError> Check(ProjectForm form, TradingRules rules)
     {
+        ArgumentNullException.ThrowIfNull(form);
+        var errors = new FormErrors();
         var name = form.Name?.Trim() ?? "";
         if (name.Length is < 4 or > 200)
         {
-            throw new DomainException("项目名称应为4至200个字符。");
+            errors.Add(nameof(ProjectForm.Name), "项目名称应为4至200个字符。");
         }
         if (!Regions.IsKnown(form.RegionCode))
         {
-            throw new DomainException("请选择项目所在的行政区划（宁夏回族自治区或其地级市）。");
+            errors.Add(nameof(ProjectForm.RegionCode), "请选择项目所在的行政区划（宁夏回族自治区或其地级市）。");
         }
         if (!TradeMethods.For(form.TradeType).Contains(form.TradeMethod))
         {
-            throw new DomainException($"{form.TradeType.Chinese()}不能采用“{form.TradeMethod.Chinese()}”方式。");
+            errors.Add(nameof(ProjectForm.TradeMethod), $"{form.TradeType.Chinese()}不能采用“{form.TradeMethod.Chinese()}”方式。");
         }
-        var tenderer = form.TendererName?.Trim() ?? "";
-        if (tenderer.Length is < 2 or > 200)
+        if (form.TendererEntityId == Guid.Empty)
         {
-            throw new DomainException("请填写招标人（采购人、转让方、出让人）名称。");
+            errors.Add(nameof(ProjectForm.TendererEntityId), $"请从市场主体库中选择{TradeMethods.TendererName(form.TradeType)}。");
         }
+        var priceName = TradeMethods.PriceName(form.TradeType);
         if (form.Estimate.Fen <= 0)
         {
-            throw new DomainException($"项目{TradeMethods.PriceName(form.TradeType)}必须大于0。");
+            errors.Add(nameof(ProjectForm.Estimate), $"项目{priceName}必须大于0。");
         }
         if (form.TradeType == TradeType.StateAssetTransfer && form.AppraisedValue is not { Fen: > 0 })
         {
-            throw new DomainException("国有产权转让项目必须填写资产评估值。");
+            errors.Add(nameof(ProjectForm.AppraisedValue), "国有产权转让项目必须填写资产评估值。");
         }
+        var lotName = TradeMethods.LotName(form.TradeType);
         if (form.Lots.Count == 0)
         {
-            throw new DomainException($"项目至少应有一个{TradeMethods.LotName(form.TradeType)}。");
+            errors.Add(nameof(ProjectForm.Lots), $"项目至少应有一个{lotName}。");
         }
-        if (form.Lots.Count > 200)
+        else if (form.Lots.Count > 200)
         {
-            throw new DomainException($"一个项目最多200个{TradeMethods.LotName(form.TradeType)}。");
+            errors.Add(nameof(ProjectForm.Lots), $"一个项目最多200个{lotName}。");
         }
-        var lots = form.Lots.Select((l, i) => new Lot(i + 1, l, form.TradeType, rules)).ToList();
+        for (var i = 0; i < form.Lots.Count; i++)
+        {
+            Lot.Check(i + 1, form.Lots[i], form.TradeType, rules, errors, $"{nameof(ProjectForm.Lots)}[{i}].");
+        }
+        var lotTotal = form.Lots.Sum(l => Math.Max(0, l.Price.Fen));
+        if (form.Estimate.Fen > 0 && lotTotal > form.Estimate.Fen)
+        {
+            // The lots divide the project: together they cannot be worth more than the whole.
+            errors.Add(nameof(ProjectForm.Estimate),
+                $"各{lotName}{priceName}合计 {new Money(lotTotal)} 超过项目{priceName} {form.Estimate}，请核对。");
+        }
+        return errors.All;
+    }
+
+    private void Apply(ProjectForm form, ProjectTenderer tenderer, TradingRules rules)
+    {
+        var errors = Check(form, rules);
+        if (errors.Count > 0)
+        {
+            throw new FormValidationException(errors);
+        }
+        var tendererName = tenderer.Name?.Trim() ?? "";
+        if (tenderer.EntityId != form.TendererEntityId || tendererName.Length is < 2 or > 200)
+        {
+            throw new DomainException($"{TradeMethods.TendererName(form.TradeType)}与所选市场主体不一致，请重新选择。");
+        }
+        var lots = form.Lots.Select((l, i) => new Lot(i + 1, l)).ToList();
         var consent = false;
         if (form.TradeType == TradeType.StateAssetTransfer && form.AppraisedValue is { } appraised)
         {
@@ -163,11 +208,12 @@ public class TradeProject
             // exactly (price × 100 < appraised × 90), not against a threshold rounded to the fen.
             consent = lots.Sum(l => l.Price.Fen) * 100m < appraised.Fen * rules.StateAssetConsentBelowPercent;
         }
-        Name = name;
+        Name = form.Name.Trim();
         RegionCode = form.RegionCode;
         TradingCentreId = form.TradingCentreId;
         TradeMethod = form.TradeMethod;
-        TendererName = tenderer;
+        TendererEntityId = tenderer.EntityId;
+        TendererName = tendererName;
         AgentName = string.IsNullOrWhiteSpace(form.AgentName) ? null : form.AgentName.Trim();
         SupervisingDepartmentId = form.SupervisingDepartmentId;
         Estimate = form.Estimate;
@@ -185,37 +231,45 @@ public class Lot
 {
     private Lot() { }
 
-    internal Lot(int number, LotForm form, TradeType type, TradingRules rules)
+    /// <summary>A lot whose form passed <see cref="Check"/>.</summary>
+    internal Lot(int number, LotForm form)
+    {
+        Id = Guid.NewGuid();
+        Number = number;
+        Name = form.Name.Trim();
+        Price = form.Price;
+        Deposit = form.Deposit;
+        Classification = string.IsNullOrWhiteSpace(form.Classification) ? null : form.Classification.Trim();
+    }
+
+    /// <summary>The rules of one lot's form; errors are recorded under <paramref name="prefix"/> (<c>Lots[0].</c>).</summary>
+    internal static void Check(int number, LotForm form, TradeType type, TradingRules rules, FormErrors errors, string prefix)
     {
         var label = $"第{number}{TradeMethods.LotName(type)}";
         var name = form.Name?.Trim() ?? "";
         if (name.Length is < 2 or > 200)
         {
-            throw new DomainException($"{label}：名称应为2至200个字符。");
+            errors.Add(prefix + nameof(LotForm.Name), $"{label}：名称应为2至200个字符。");
         }
         if (form.Price.Fen <= 0)
         {
-            throw new DomainException($"{label}：{TradeMethods.PriceName(type)}必须大于0。");
+            errors.Add(prefix + nameof(LotForm.Price), $"{label}：{TradeMethods.PriceName(type)}必须大于0。");
         }
         if (form.Deposit.Fen < 0)
         {
-            throw new DomainException($"{label}：保证金不能为负数。");
+            errors.Add(prefix + nameof(LotForm.Deposit), $"{label}：保证金不能为负数。");
         }
         switch (type)
         {
             case TradeType.EngineeringBidding when form.Deposit > form.Price.PercentOf(rules.EngineeringDepositCapPercent):
                 // 招标投标法实施条例 第26条
-                throw new DomainException($"{label}：投标保证金 {form.Deposit} 超过估算价的{rules.EngineeringDepositCapPercent}%（{form.Price.PercentOf(rules.EngineeringDepositCapPercent)}）（《招标投标法实施条例》第二十六条）。");
+                errors.Add(prefix + nameof(LotForm.Deposit), $"{label}：投标保证金 {form.Deposit} 超过估算价的{rules.EngineeringDepositCapPercent}%（{form.Price.PercentOf(rules.EngineeringDepositCapPercent)}）（《招标投标法实施条例》第二十六条）。");
+                break;
             case TradeType.GovernmentProcurement when form.Deposit > form.Price.PercentOf(rules.ProcurementDepositCapPercent):
                 // 政府采购法实施条例 第33条
-                throw new DomainException($"{label}：投标保证金 {form.Deposit} 超过预算金额的{rules.ProcurementDepositCapPercent}%（{form.Price.PercentOf(rules.ProcurementDepositCapPercent)}）（《政府采购法实施条例》第三十三条）。");
+                errors.Add(prefix + nameof(LotForm.Deposit), $"{label}：投标保证金 {form.Deposit} 超过预算金额的{rules.ProcurementDepositCapPercent}%（{form.Price.PercentOf(rules.ProcurementDepositCapPercent)}）（《政府采购法实施条例》第三十三条）。");
+                break;
         }
-        Id = Guid.NewGuid();
-        Number = number;
-        Name = name;
-        Price = form.Price;
-        Deposit = form.Deposit;
-        Classification = string.IsNullOrWhiteSpace(form.Classification) ? null : form.Classification.Trim();
     }
 
     public Guid Id { get; private set; }

@@ -28,7 +28,10 @@ public partial class ProjectJourneyTests(BrowserFixture browser)
             await page.FillAsync("#project-name", ProjectName);
             await ChooseAsync(page, "#project-region", "银川市");
             await ChooseAsync(page, "#project-department", "宁夏回族自治区住房和城乡建设厅");
-            await page.FillAsync("#project-tenderer", "永宁县教育体育局");
+            // The tenderer is picked from the registry: type part of the name, choose the entity.
+            await page.Locator("#project-tenderer").ClickAsync();
+            await page.Locator("#project-tenderer").FillAsync("兴庆区教育");
+            await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "银川市兴庆区教育局" }).ClickAsync();
             await page.FillAsync("#project-estimate", "3200000");
             await page.FillAsync(".lot-name input", "综合楼施工");
             await page.FillAsync(".lot-price input", "3200000");

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using NingxiaTrade.Domain.Accounts;
 using NingxiaTrade.Domain.Calendar;
 using NingxiaTrade.Domain.Common;
+using NingxiaTrade.Domain.MarketEntities;
 using NingxiaTrade.Domain.Organisations;
 using NingxiaTrade.Domain.Projects;
 using NingxiaTrade.Domain.Workflows;
@@ -52,6 +53,11 @@ public sealed class ProjectHarness : IAsyncDisposable
     public const string WuzhongClerk = "clerk-wuzhong";
     public const string TendererId = "tenderer-1";
     public const string BidderId = "bidder-1";
+    public const string AgentId = "agent-1";
+    /// <summary>The entity of the <see cref="TendererId"/> account.</summary>
+    public const string TendererEntityName = "银川市城市建设投资控股有限公司";
+    /// <summary>An entity that registered but is still 待审核: not offered as a tenderer.</summary>
+    public const string UnapprovedEntityName = "宁夏某待审核单位";
 
     private readonly Dictionary<string, string[]> _roles = [];
 
@@ -64,6 +70,8 @@ public sealed class ProjectHarness : IAsyncDisposable
     public TradingRules Rules { get; } = new();
     public Dictionary<string, int> Centres { get; } = [];
     public Dictionary<string, int> Departments { get; } = [];
+    /// <summary>The market entities of the tenderers of <see cref="Form"/> (and the tenderer account's own), by name.</summary>
+    public Dictionary<string, Guid> Entities { get; } = [];
 
     public static async Task<ProjectHarness> CreateAsync(bool onDisk = false, DateTimeOffset? start = null)
     {
@@ -90,6 +98,16 @@ public sealed class ProjectHarness : IAsyncDisposable
         AddUser(db, WuzhongClerk, Roles.CentreClerk, centre: Centres["640300"]);
         AddUser(db, TendererId, Roles.Tenderer);
         AddUser(db, BidderId, Roles.Bidder);
+        AddUser(db, AgentId, Roles.Agent);
+        var random = new Random(7);
+        var now = Database.Time.GetUtcNow().UtcDateTime;
+        foreach (var name in (string[])["银川市市政管理局", "银川市第一中学", "宁夏某国有投资公司", "银川市自然资源局", "宁夏医疗保障局", TendererEntityName, UnapprovedEntityName])
+        {
+            var entity = TestEntities.Create(name, Centres["640100"], random, now, approved: name != UnapprovedEntityName);
+            db.MarketEntities.Add(entity);
+            Entities[name] = entity.Id;
+        }
+        db.Users.Local.Single(u => u.Id == TendererId).MarketEntityId = Entities[TendererEntityName];
         foreach (var (shortName, id) in Departments)
         {
             AddUser(db, SupervisorOf(shortName), Roles.Supervisor, department: id);
@@ -130,7 +148,7 @@ public sealed class ProjectHarness : IAsyncDisposable
     public ProjectWorkflowService Workflow(ICurrentUser? user = null) =>
         new(Database, user ?? User, Database.Time, Engine(), Handlers, NullLogger<ProjectWorkflowService>.Instance);
 
-    public ProjectRegistration Registration(ICurrentUser? user = null) => new(Database, user ?? User, Database.Time, Rules);
+    public ProjectRegistration Registration(ICurrentUser? user = null) => new(Database, user ?? User, Database.Time, Rules, new MarketEntityDirectory(Database, user ?? User));
 
     public WorkflowDefinitionService Definitions(ICurrentUser? user = null) => new(Database, user ?? User, Database.Time);
 
@@ -140,19 +158,19 @@ public sealed class ProjectHarness : IAsyncDisposable
         var centre = Centres[region];
         return type switch
         {
-            TradeType.EngineeringBidding => new ProjectForm("银川市某道路改造工程施工", region, centre, type, TradeMethod.OpenTender, "银川市市政管理局", null,
+            TradeType.EngineeringBidding => new ProjectForm("银川市某道路改造工程施工", region, centre, type, TradeMethod.OpenTender, Entities["银川市市政管理局"], null,
                 Departments["发展改革委"], Yuan(10_000_000), null, "财政资金", "银发改审发〔2026〕1号",
                 [new LotForm("第一标段", Yuan(10_000_000), Yuan(200_000), "市政")]),
-            TradeType.GovernmentProcurement => new ProjectForm("银川市某中学教学设备采购", region, centre, type, TradeMethod.OpenTender, "银川市第一中学", null,
+            TradeType.GovernmentProcurement => new ProjectForm("银川市某中学教学设备采购", region, centre, type, TradeMethod.OpenTender, Entities["银川市第一中学"], null,
                 Departments["财政厅"], Yuan(2_000_000), null, "财政资金", null,
                 [new LotForm("第一包", Yuan(2_000_000), Yuan(40_000), "货物")]),
-            TradeType.StateAssetTransfer => new ProjectForm("某国有企业持有股权转让", region, centre, type, TradeMethod.Listing, "宁夏某国有投资公司", null,
+            TradeType.StateAssetTransfer => new ProjectForm("某国有企业持有股权转让", region, centre, type, TradeMethod.Listing, Entities["宁夏某国有投资公司"], null,
                 Departments["国资委"], Yuan(5_000_000), Yuan(5_000_000), null, null,
                 [new LotForm("30%股权", Yuan(5_000_000), Yuan(500_000), "股权")]),
-            TradeType.LandAndMiningRights => new ProjectForm("银川市某地块国有建设用地使用权出让", region, centre, type, TradeMethod.Listing, "银川市自然资源局", null,
+            TradeType.LandAndMiningRights => new ProjectForm("银川市某地块国有建设用地使用权出让", region, centre, type, TradeMethod.Listing, Entities["银川市自然资源局"], null,
                 Departments["自然资源厅"], Yuan(30_000_000), null, null, null,
                 [new LotForm("YC2026-01号地块", Yuan(30_000_000), Yuan(6_000_000), "住宅用地")]),
-            TradeType.DrugProcurement => new ProjectForm("宁夏某批次药品集中带量采购", region, centre, type, TradeMethod.VolumeBasedProcurement, "宁夏医疗保障局", null,
+            TradeType.DrugProcurement => new ProjectForm("宁夏某批次药品集中带量采购", region, centre, type, TradeMethod.VolumeBasedProcurement, Entities["宁夏医疗保障局"], null,
                 Departments["卫生健康委"], Yuan(8_000_000), null, "医保基金", null,
                 [new LotForm("阿莫西林胶囊品种组", Yuan(8_000_000), Money.Zero, "抗感染")]),
             _ => throw new ArgumentOutOfRangeException(nameof(type)),
@@ -160,6 +178,9 @@ public sealed class ProjectHarness : IAsyncDisposable
     }
 
     public static Money Yuan(decimal yuan) => Money.FromYuan(yuan);
+
+    /// <summary>The tenderer the registration service would resolve for <paramref name="form"/>.</summary>
+    public ProjectTenderer TendererOf(ProjectForm form) => new(form.TendererEntityId, Entities.Single(e => e.Value == form.TendererEntityId).Key);
 
     /// <summary>The supervising department's short name for the projects of <see cref="Form"/>.</summary>
     public static string DepartmentOf(TradeType type) => type switch
@@ -172,11 +193,15 @@ public sealed class ProjectHarness : IAsyncDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
-    /// <summary>Registers a project of <paramref name="type"/> as the Yinchuan clerk (or as <paramref name="asUser"/>).</summary>
+    /// <summary>
+    /// Registers a project of <paramref name="type"/> as the Yinchuan clerk (or as <paramref name="asUser"/>); the
+    /// tenderer account registers it for its own entity.
+    /// </summary>
     public async Task<Guid> RegisterAsync(TradeType type, string asUser = YinchuanClerk, ProjectForm? form = null)
     {
         Act(asUser);
-        return await Registration().RegisterAsync(form ?? Form(type));
+        form ??= asUser == TendererId ? Form(type) with { TendererEntityId = Entities[TendererEntityName] } : Form(type);
+        return await Registration().RegisterAsync(form);
     }
 
     public async Task<TradeProject> ProjectAsync(Guid id)

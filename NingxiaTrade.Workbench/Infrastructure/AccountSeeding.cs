@@ -68,9 +68,10 @@ public static class AccountSeeding
             }
             await users.AddToRoleAsync(user, account.Role);
         }
-        await NingxiaTrade.Workbench.Features.Projects.DemoProjects.SeedAsync(services, configuration);
         // Demo market entities, linked to the demo bidder, tenderer and agent created above.
         await Features.MarketEntities.MarketEntityDemoData.SeedAsync(db, time, sp.GetRequiredService<NingxiaTrade.Domain.MarketEntities.SealProtection>());
+        // Demo projects after the entities: each project's tenderer is one of them.
+        await NingxiaTrade.Workbench.Features.Projects.DemoProjects.SeedAsync(services, configuration);
         await NingxiaTrade.Workbench.Features.Rules.DemoRules.SeedAsync(services, configuration);
         // Demo experts (some at the demo entities), and the demo expert account linked to one of them.
         await Features.Experts.ExpertDemoData.SeedAsync(db, time);

@@ -41,8 +41,11 @@ public sealed class DemoActor : IAsyncDisposable
         return new DemoActor(scope, clock);
     }
 
-    /// <summary>A service of this actor's scope, built with the seeding clock in place of the system clock.</summary>
-    public T Create<T>() where T : class => ActivatorUtilities.CreateInstance<T>(_scope.ServiceProvider, _clock);
+    /// <summary>A service of this actor's scope, built with the seeding clock in place of the system clock (if it takes one).</summary>
+    public T Create<T>() where T : class =>
+        typeof(T).GetConstructors().Any(c => c.GetParameters().Any(p => p.ParameterType == typeof(TimeProvider)))
+            ? ActivatorUtilities.CreateInstance<T>(_scope.ServiceProvider, _clock)
+            : ActivatorUtilities.CreateInstance<T>(_scope.ServiceProvider);
 
     public ValueTask DisposeAsync() => _scope.DisposeAsync();
 }

@@ -38,11 +38,12 @@ try
         var department = await db.SupervisingDepartments.FirstAsync();
         var definition = await db.WorkflowDefinitions.FirstAsync(d => d.TradeType == TradeType.EngineeringBidding);
         db.Users.Add(new ApplicationUser { Id = "bench-clerk", UserName = "clerk@bench", DisplayName = "基准测试", TradingCentreId = centre.Id });
-        var form = new ProjectForm("银川市某道路改造工程施工", "640100", centre.Id, TradeType.EngineeringBidding, TradeMethod.OpenTender, "银川市市政管理局",
+        var tendererId = Guid.NewGuid();
+        var form = new ProjectForm("银川市某道路改造工程施工", "640100", centre.Id, TradeType.EngineeringBidding, TradeMethod.OpenTender, tendererId,
             "宁夏某招标代理有限公司", department.Id, Money.FromYuan(10_000_000), null, null, null,
             // One draw per lot: a lot for each draw of the run.
             [.. Enumerable.Range(1, drawCount + 3).Select(i => new LotForm($"第{i}标段", Money.FromYuan(100_000), Money.FromYuan(2_000), "市政"))]);
-        var project = new TradeProject("640100-2026-GC-0001", form, new TradingRules(), definition.Id, "Registered", "bench-clerk", null, null, time.GetUtcNow().UtcDateTime);
+        var project = new TradeProject("640100-2026-GC-0001", form, new ProjectTenderer(tendererId, "银川市市政管理局"), new TradingRules(), definition.Id, "Registered", "bench-clerk", null, null, time.GetUtcNow().UtcDateTime);
         // Bids closed an hour ago: the committee is drawn for an evaluation after the deadline.
         var deadline = time.GetUtcNow().UtcDateTime.AddHours(-1);
         project.SetBidDeadline(deadline, deadline, "");

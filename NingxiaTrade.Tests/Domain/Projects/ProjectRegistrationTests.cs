@@ -18,7 +18,7 @@ public class ProjectRegistrationTests
         // 2% of 12,345.67 yuan is 246.9134 yuan: 246.91 is the most allowed.
         var form = WithLot(h.Form(TradeType.EngineeringBidding), 12_345.67m, 246.92m);
 
-        var ex = await Assert.ThrowsAsync<DomainException>(() => h.RegisterAsync(TradeType.EngineeringBidding, form: form));
+        var ex = await Assert.ThrowsAsync<FormValidationException>(() => h.RegisterAsync(TradeType.EngineeringBidding, form: form));
 
         Assert.Contains("投标保证金 246.92 元 超过估算价的2%（246.91 元）", ex.Message);
         Assert.Contains("《招标投标法实施条例》第二十六条", ex.Message);
@@ -45,7 +45,7 @@ public class ProjectRegistrationTests
     {
         await using var h = await CreateAsync();
 
-        var ex = await Assert.ThrowsAsync<DomainException>(() =>
+        var ex = await Assert.ThrowsAsync<FormValidationException>(() =>
             h.RegisterAsync(TradeType.GovernmentProcurement, form: WithLot(h.Form(TradeType.GovernmentProcurement), 1_000_000, 20_000.01m)));
 
         Assert.Contains("超过预算金额的2%", ex.Message);
@@ -58,7 +58,7 @@ public class ProjectRegistrationTests
     {
         await using var h = await CreateAsync();
 
-        var ex = await Assert.ThrowsAsync<DomainException>(() => h.RegisterAsync(type, form: h.Form(type) with { TradeMethod = method }));
+        var ex = await Assert.ThrowsAsync<FormValidationException>(() => h.RegisterAsync(type, form: h.Form(type) with { TradeMethod = method }));
 
         Assert.Equal(message, ex.Message);
     }
@@ -102,7 +102,7 @@ public class ProjectRegistrationTests
         await using var h = await CreateAsync();
         var form = h.Form(TradeType.EngineeringBidding) with { SupervisingDepartmentId = h.Departments["财政厅"] };
 
-        var ex = await Assert.ThrowsAsync<DomainException>(() => h.RegisterAsync(TradeType.EngineeringBidding, form: form));
+        var ex = await Assert.ThrowsAsync<FormValidationException>(() => h.RegisterAsync(TradeType.EngineeringBidding, form: form));
 
         Assert.Equal("宁夏回族自治区财政厅不监管工程建设招标投标项目，请重新选择行政监督部门。", ex.Message);
     }

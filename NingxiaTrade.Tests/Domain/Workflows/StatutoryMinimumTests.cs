@@ -39,7 +39,7 @@ public class StatutoryMinimumTests
     {
         await using var h = await ProjectHarness.CreateAsync(start: new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var body = DefaultWorkflows.All.Single(d => d.Type == type).Body;
-        var project = new TradeProject("T-0001", h.Form(type), h.Rules, Guid.NewGuid(), step, null, null, null, Utc(entered));
+        var project = new TradeProject("T-0001", h.Form(type), h.TendererOf(h.Form(type)), h.Rules, Guid.NewGuid(), step, null, null, null, Utc(entered));
         var history = new List<ProjectStepRecord> { new(project.Id, 1, "Earlier", fromStep, "t", "进入", "u", Roles.CentreClerk, Utc(entered), null) };
         if (fromStep != step)
         {
@@ -95,7 +95,7 @@ public class StatutoryMinimumTests
     {
         await using var h = await ProjectHarness.CreateAsync();
         var body = DefaultWorkflows.All.Single(d => d.Type == TradeType.StateAssetTransfer).Body;
-        var project = new TradeProject("T-0001", h.Form(TradeType.StateAssetTransfer), h.Rules, Guid.NewGuid(), "Qualification", null, null, null, Utc("2026-11-27 10:00"));
+        var project = new TradeProject("T-0001", h.Form(TradeType.StateAssetTransfer), h.TendererOf(h.Form(TradeType.StateAssetTransfer)), h.Rules, Guid.NewGuid(), "Qualification", null, null, null, Utc("2026-11-27 10:00"));
         h.Facts.Set(project.Id, "bidders.qualified", qualified);
 
         var actions = await h.Engine().EvaluateAsync(project, body, [], Utc("2026-11-27 11:00"), Clerk);
@@ -114,7 +114,7 @@ public class StatutoryMinimumTests
     {
         await using var h = await ProjectHarness.CreateAsync();
         var body = DefaultWorkflows.All.Single(d => d.Type == TradeType.LandAndMiningRights).Body;
-        var project = new TradeProject("T-0001", h.Form(TradeType.LandAndMiningRights), h.Rules, Guid.NewGuid(), "Listing", null, null, null, Utc("2026-11-27 10:00"));
+        var project = new TradeProject("T-0001", h.Form(TradeType.LandAndMiningRights), h.TendererOf(h.Form(TradeType.LandAndMiningRights)), h.Rules, Guid.NewGuid(), "Listing", null, null, null, Utc("2026-11-27 10:00"));
         var history = new List<ProjectStepRecord> { new(project.Id, 1, "Notice", "Listing", "StartListing", "开始挂牌", "u", Roles.CentreClerk, Utc("2026-11-27 10:00"), null) };
         h.Facts.Set(project.Id, "bidders.competing", competing);
         h.Facts.Set(project.Id, "offers.valid", validOffers);
@@ -131,7 +131,7 @@ public class StatutoryMinimumTests
     private static (TradeProject, WorkflowBody, List<ProjectStepRecord>, DateTime) AtBiddingAfterDeadline(ProjectHarness h, TradeType type)
     {
         var body = DefaultWorkflows.All.Single(d => d.Type == type).Body;
-        var project = new TradeProject("T-0001", h.Form(type), h.Rules, Guid.NewGuid(), "Bidding", null, null, null, Utc("2026-11-27 10:00"));
+        var project = new TradeProject("T-0001", h.Form(type), h.TendererOf(h.Form(type)), h.Rules, Guid.NewGuid(), "Bidding", null, null, null, Utc("2026-11-27 10:00"));
         var history = new List<ProjectStepRecord>
         {
             new(project.Id, 1, "Plan", "Notice", "PublishNotice", "发布公告", "u", Roles.CentreClerk, Utc("2026-11-27 10:00"), null),

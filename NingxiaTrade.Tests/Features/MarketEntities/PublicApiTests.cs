@@ -149,13 +149,13 @@ public class PublicApiTests(WorkbenchFactory factory) : IClassFixture<WorkbenchF
     }
 
     [Fact]
-    public async Task DemoData_ThirtyEntitiesWithValidCodesAndSharedLinks()
+    public async Task DemoData_FortyThreeEntitiesWithValidCodesAndSharedLinks()
     {
         await using var scope = new AppScope(factory, Roles.Admin);
         var db = scope.Get<TradeDbContext>();
         var entities = await db.MarketEntities.AsNoTracking().Include(e => e.Contacts).Include(e => e.BankAccounts).ToListAsync();
 
-        Assert.Equal(30, entities.Count);
+        Assert.Equal(43, entities.Count);
         Assert.All(entities, e => Assert.Null(CreditCode.Validate(e.Code.Value)));
         Assert.Equal(5, entities.Select(e => e.RegionCode).Distinct().Count());
         Assert.Contains(entities.GroupBy(e => e.LegalRepresentativeIdNumber), g => g.Count() > 1);

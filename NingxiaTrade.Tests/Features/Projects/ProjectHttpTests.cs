@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NingxiaTrade.Domain.Accounts;
 using NingxiaTrade.Domain.Common;
 using NingxiaTrade.Domain.Data;
+using NingxiaTrade.Domain.MarketEntities;
 using NingxiaTrade.Domain.Projects;
 using NingxiaTrade.Tests.Support;
 
@@ -97,8 +98,10 @@ public sealed class ProjectHttpTests(WorkbenchFactory factory) : IClassFixture<W
         var db = clerk.Get<TradeDbContext>();
         var centre = await db.TradingCentres.Where(c => c.RegionCode == "640100").Select(c => c.Id).SingleAsync();
         var department = await db.SupervisingDepartments.Where(d => d.ShortName == "住房城乡建设厅").Select(d => d.Id).SingleAsync();
+        // The clerk picks the tenderer from the registry, as the autocomplete does.
+        var tenderer = Assert.Single(await clerk.Get<MarketEntityDirectory>().SearchApprovedAsync("银川市兴庆区教育局"));
         var id = await clerk.Get<ProjectRegistration>().RegisterAsync(new ProjectForm("银川市某社区卫生服务中心改扩建工程", "640100", centre,
-            TradeType.EngineeringBidding, TradeMethod.OpenTender, "银川市某区卫生健康局", null, department, Money.FromYuan(2_000_000m), null, null, null,
+            TradeType.EngineeringBidding, TradeMethod.OpenTender, tenderer.Id, null, department, Money.FromYuan(2_000_000m), null, null, null,
             [new LotForm("施工", Money.FromYuan(2_000_000m), Money.FromYuan(40_000m), null)]));
         await FireAsync(clerk, id, "SubmitPlan");
         await FireAsync(clerk, id, "PublishNotice");

@@ -8,6 +8,7 @@ using NingxiaTrade.Domain.Accounts;
 using NingxiaTrade.Domain.Calendar;
 using NingxiaTrade.Domain.Common;
 using NingxiaTrade.Domain.Organisations;
+using NingxiaTrade.Domain.MarketEntities;
 using NingxiaTrade.Domain.Projects;
 using NingxiaTrade.Domain.Workflows;
 using NingxiaTrade.Tests.Support;
@@ -30,13 +31,16 @@ public sealed class ProjectPageTests : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         var rules = new TradingRules();
         var engine = new WorkflowEngine(new CalendarWorkingDays(new WorkingDayCalendar(_database)), []);
-        _registration = new ProjectRegistration(_database, _database.User, _database.Time, rules);
+        _registration = new ProjectRegistration(_database, _database.User, _database.Time, rules, new MarketEntityDirectory(_database, _database.User));
         _workflow = new ProjectWorkflowService(_database, _database.User, _database.Time, engine, [], NullLogger<ProjectWorkflowService>.Instance);
         Services.AddMudServices();
         Services.AddSingleton<TimeProvider>(_database.Time);
         Services.AddSingleton<ICurrentUser>(_database.User);
         Services.AddSingleton(_registration);
         Services.AddSingleton(_workflow);
+        Services.AddSingleton(rules);
+        Services.AddSingleton(new OrganisationAdministration(_database, _database.User));
+        Services.AddSingleton(new MarketEntityDirectory(_database, _database.User));
     }
 
     public async ValueTask InitializeAsync()
@@ -131,6 +135,30 @@ public sealed class ProjectPageTests : BunitContext, IAsyncLifetime
         return page;
     }
 
+    [Fact]
+    public void EditPage_EmptyFormSubmitted_EveryRequiredFieldMarkedAtOnceWithSummary()
+    {
+        _database.User.As(Roles.CentreClerk).UserId = ClerkId;
+        var page = Render<ProjectEditPage>();
+        page.WaitForState(() => page.FindAll("#project-form").Count > 0);
+
+        page.Find("#project-form").Submit();
+
+        page.WaitForState(() => page.FindAll("#form-errors li").Count > 0);
+        var summary = page.FindAll("#form-errors li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(
+            ["请填写项目名称。", "请选择行政区划。", "请选择交易中心。", "请选择行政监督部门。", "请从市场主体库中选择招标人。",
+             "请填写项目估算价。", "第1标段：请填写名称。", "第1标段：请填写估算价。"],
+            summary);
+        // Each message also sits beside its own field, which is marked in error.
+        var marked = page.FindAll(".mud-input-control.mud-input-error").Count;
+        Assert.Equal(summary.Count, marked);
+        foreach (var message in summary)
+        {
+            Assert.Contains(page.FindAll(".mud-input-helper-text.mud-input-error"), h => h.TextContent.Contains(message, StringComparison.Ordinal));
+        }
+    }
+
     private static AngleSharp.Dom.IElement Action(IRenderedComponent<ProjectPage> page, string trigger) =>
         page.Find($".workflow-action[data-trigger={trigger}]");
 
@@ -140,8 +168,11 @@ public sealed class ProjectPageTests : BunitContext, IAsyncLifetime
         await using var db = _database.CreateDbContext();
         var centre = await db.TradingCentres.Where(c => c.RegionCode == "640100").Select(c => c.Id).SingleAsync();
         var department = await db.SupervisingDepartments.Where(d => d.ShortName == "住房城乡建设厅").Select(d => d.Id).SingleAsync();
+        var tenderer = TestEntities.Create("银川市某区教育局", centre, new Random(3), _database.Time.GetUtcNow().UtcDateTime);
+        db.MarketEntities.Add(tenderer);
+        await db.SaveChangesAsync();
         return await _registration.RegisterAsync(new ProjectForm("银川市某小学教学楼新建工程", "640100", centre, TradeType.EngineeringBidding,
-            TradeMethod.OpenTender, "银川市某区教育局", null, department, Money.FromYuan(1_000_000m), null, null, null,
+            TradeMethod.OpenTender, tenderer.Id, null, department, Money.FromYuan(1_000_000m), null, null, null,
             [new LotForm("施工", Money.FromYuan(1_000_000m), Money.FromYuan(20_000m), null)]));
     }
 

@@ -55,6 +55,20 @@ public static class MarketEntityDemoData
         new("中卫市云联数据科技有限公司", "640500", MarketEntityKind.Enterprise, "俞明"),
         new("海原县新源电力安装有限公司", "640500", MarketEntityKind.Enterprise, "田忠", Status: MarketEntityStatus.Returned),
         new("中卫市宏图测绘有限公司", "640500", MarketEntityKind.Enterprise, "张丽"),
+        // The tenderers (招标人、采购人、转让方、出让人) of the demo projects: public bodies and state companies.
+        new("银川市兴庆区教育局", "640100", MarketEntityKind.Other, "高建平"),
+        new("银川市西夏区教育局", "640100", MarketEntityKind.Other, "马玉兰"),
+        new("银川市金凤区住房和城乡建设局", "640100", MarketEntityKind.Other, "蒋伟"),
+        new("银川市第一人民医院", "640100", MarketEntityKind.PublicInstitution, "沈立群"),
+        new("银川市政务服务中心", "640100", MarketEntityKind.PublicInstitution, "罗晓红"),
+        new("宁夏国有资本运营集团有限责任公司", "640100", MarketEntityKind.Enterprise, "贺东升"),
+        new("银川市自然资源局", "640100", MarketEntityKind.Other, "顾长青"),
+        new("宁夏回族自治区医疗保障局", "640100", MarketEntityKind.Other, "纳文华"),
+        new("石嘴山市水务集团有限公司", "640200", MarketEntityKind.Enterprise, "乔振华"),
+        new("石嘴山市自然资源局", "640200", MarketEntityKind.Other, "米晓峰"),
+        new("吴忠市利通区水务局", "640300", MarketEntityKind.Other, "金占福"),
+        new("固原市人民医院", "640400", MarketEntityKind.PublicInstitution, "禹海波"),
+        new("中卫市沙坡头区教育局", "640500", MarketEntityKind.Other, "闫春梅"),
     ];
 
     private static readonly Dictionary<string, string> PersonRegion = new()
@@ -91,6 +105,8 @@ public static class MarketEntityDemoData
                 MarketEntityKind.PublicInstitution => ('1', '2'),
                 MarketEntityKind.SocialOrganisation => ('5', '1'),
                 MarketEntityKind.IndividualBusiness => ('9', '2'),
+                MarketEntityKind.Other => ('1', '1'), // 机关
+
                 _ => ('9', '1'),
             };
             var code = CreditCode.Generate(authority, category, demo.Region, random);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NingxiaTrade.Domain.Accounts;
 using NingxiaTrade.Domain.Common;
 using NingxiaTrade.Domain.Data;
+using NingxiaTrade.Domain.MarketEntities;
 using NingxiaTrade.Domain.Projects;
 using NingxiaTrade.Workbench.Infrastructure;
 
@@ -17,6 +18,9 @@ namespace NingxiaTrade.Workbench.Features.Projects;
 /// </summary>
 public static class DemoProjects
 {
+    /// <summary>The demo agent's entity (宁夏中正工程招标代理有限公司), named as agent on the projects it handles.</summary>
+    private const string AgentName = "宁夏中正工程招标代理有限公司";
+
     public static async Task SeedAsync(IServiceProvider services, IConfiguration configuration)
     {
         await using (var scope = services.CreateAsyncScope())
@@ -42,7 +46,7 @@ public static class DemoProjects
 
         // Through approval and the document sale into 投标, bid deadline ahead.
         var school = await seeding.RegisterAsync(clerk, "银川市兴庆区某小学教学楼新建工程", TradeType.EngineeringBidding, TradeMethod.OpenTender,
-            "640100", "住房城乡建设厅", "银川市兴庆区教育局", "宁夏某工程咨询有限公司", 4_860_000m, "财政资金", "银兴发改审发〔2026〕示例1号",
+            "640100", "住房城乡建设厅", "银川市兴庆区教育局", AgentName, 4_860_000m, "财政资金", "银兴发改审发〔2026〕示例1号",
             [("教学楼施工", 4_500_000m, 80_000m, "房屋建筑工程"), ("监理服务", 360_000m, 7_000m, "工程监理")]);
         await seeding.FireAsync(clerk, school, "SubmitPlan", hours: 20);
         await seeding.FireAsync(clerk, school, "PublishNotice", "招标方案已经发展改革部门核准。", hours: 2);
@@ -67,43 +71,56 @@ public static class DemoProjects
         await seeding.FireAsync(clerk, road, "SubmitPlan", hours: 18);
         await seeding.FireAsync(clerk, road, "PublishNotice", "请审核招标方案及招标公告。", hours: 3);
 
-        var hospital = await seeding.RegisterAsync(tenderer, "固原市原州区某医院门诊综合楼建设项目", TradeType.EngineeringBidding, TradeMethod.OpenTender,
-            "640400", "住房城乡建设厅", "固原市原州区某医院", "宁夏某建设项目管理有限公司", 36_500_000m, "中央预算内投资及自筹", null,
-            [("门诊综合楼施工总承包", 36_500_000m, 500_000m, "房屋建筑工程")]);
-        await seeding.FireAsync(tenderer, hospital, "SubmitPlan", hours: 5);
-        await seeding.FireAsync(tenderer, hospital, "PublishNotice", hours: 1);
+        // The demo tenderer's own projects (its entity, 银川市城市建设投资控股有限公司, is their tenderer).
+        var boulevard = await seeding.RegisterAsync(tenderer, "银川市阅海湾中央商务区市政道路建设工程", TradeType.EngineeringBidding, TradeMethod.OpenTender,
+            "640100", "住房城乡建设厅", null, "宁夏中正工程招标代理有限公司", 36_500_000m, "企业自筹及银行贷款", null,
+            [("道路及管网工程施工", 36_500_000m, 500_000m, "市政公用工程")]);
+        await seeding.FireAsync(tenderer, boulevard, "SubmitPlan", hours: 5);
+        await seeding.FireAsync(tenderer, boulevard, "PublishNotice", hours: 1);
 
         // Approved about three days ago: in 招标公告, the five-day document sale still running.
-        var sewage = await seeding.RegisterAsync(tenderer, "石嘴山市大武口区污水处理厂提标改造工程", TradeType.EngineeringBidding, TradeMethod.OpenTender,
-            "640200", "住房城乡建设厅", "石嘴山市某水务有限公司", null, 8_900_000m, "企业自筹", null,
+        var plant = await seeding.RegisterAsync(tenderer, "银川市第四污水处理厂提标改造工程", TradeType.EngineeringBidding, TradeMethod.OpenTender,
+            "640100", "住房城乡建设厅", null, null, 8_900_000m, "企业自筹", null,
             [("土建及设备安装", 8_900_000m, 170_000m, "环保工程")]);
-        await seeding.FireAsync(tenderer, sewage, "SubmitPlan", hours: 4);
-        await seeding.FireAsync(tenderer, sewage, "PublishNotice", hours: 1);
-        await seeding.ApproveAsync(sewage, "同意。", hours: 24);
+        await seeding.FireAsync(tenderer, plant, "SubmitPlan", hours: 4);
+        await seeding.FireAsync(tenderer, plant, "PublishNotice", hours: 1);
+        await seeding.ApproveAsync(plant, "同意。", hours: 24);
+
+        // Registered by the demo agent for its clients in other cities.
+        var hospital = await seeding.RegisterAsync(agent, "固原市人民医院门诊综合楼建设项目", TradeType.EngineeringBidding, TradeMethod.OpenTender,
+            "640400", "住房城乡建设厅", "固原市人民医院", AgentName, 36_000_000m, "中央预算内投资及自筹", null,
+            [("门诊综合楼施工总承包", 36_000_000m, 500_000m, "房屋建筑工程")]);
+        await seeding.FireAsync(agent, hospital, "SubmitPlan", hours: 5);
+        await seeding.FireAsync(agent, hospital, "PublishNotice", hours: 1);
+
+        var sewage = await seeding.RegisterAsync(agent, "石嘴山市大武口区污水处理厂提标改造工程", TradeType.EngineeringBidding, TradeMethod.OpenTender,
+            "640200", "住房城乡建设厅", "石嘴山市水务集团有限公司", AgentName, 8_900_000m, "企业自筹", null,
+            [("土建及设备安装", 8_900_000m, 170_000m, "环保工程")]);
+        await seeding.FireAsync(agent, sewage, "SubmitPlan", hours: 4);
 
         // Just registered.
         await seeding.RegisterAsync(agent, "吴忠市利通区农村供水管网改造工程", TradeType.EngineeringBidding, TradeMethod.OpenTender,
-            "640300", "水利厅", "吴忠市利通区水务局", "宁夏某招标代理有限公司", 3_150_000m, "中央财政水利发展资金", null,
+            "640300", "水利厅", "吴忠市利通区水务局", AgentName, 3_150_000m, "中央财政水利发展资金", null,
             [("管网改造施工", 3_150_000m, 60_000m, "水利水电工程")]);
 
         // The other four types, up to their first approval.
         var equipment = await seeding.RegisterAsync(clerk, "银川市某人民医院医用设备采购项目", TradeType.GovernmentProcurement, TradeMethod.OpenTender,
-            "640100", "财政厅", "银川市某人民医院", "宁夏某招标代理有限公司", 5_600_000m, "财政资金", null,
+            "640100", "财政厅", "银川市第一人民医院", AgentName, 5_600_000m, "财政资金", null,
             [("彩色多普勒超声诊断仪", 2_400_000m, 40_000m, "医疗设备"), ("全自动生化分析仪", 3_200_000m, 60_000m, "医疗设备")]);
         await seeding.FireAsync(clerk, equipment, "SubmitPlan", hours: 4);
         await seeding.FireAsync(clerk, equipment, "PublishNotice", hours: 2);
 
-        await seeding.RegisterAsync(tenderer, "中卫市沙坡头区中小学教室照明改造采购项目", TradeType.GovernmentProcurement, TradeMethod.CompetitiveConsultation,
-            "640500", "财政厅", "中卫市沙坡头区教育局", null, 980_000m, "财政资金", null,
+        await seeding.RegisterAsync(agent, "中卫市沙坡头区中小学教室照明改造采购项目", TradeType.GovernmentProcurement, TradeMethod.CompetitiveConsultation,
+            "640500", "财政厅", "中卫市沙坡头区教育局", AgentName, 980_000m, "财政资金", null,
             [("教室照明灯具及安装", 980_000m, 0m, "货物")]);
 
-        var cleaning = await seeding.RegisterAsync(agent, "银川市某政务服务中心物业管理服务采购项目", TradeType.GovernmentProcurement, TradeMethod.OpenTender,
-            "640100", "财政厅", "银川市某政务服务中心", "宁夏某招标代理有限公司", 1_450_000m, "财政资金", null,
+        var cleaning = await seeding.RegisterAsync(agent, "银川市政务服务中心物业管理服务采购项目", TradeType.GovernmentProcurement, TradeMethod.OpenTender,
+            "640100", "财政厅", "银川市政务服务中心", AgentName, 1_450_000m, "财政资金", null,
             [("物业管理服务（三年）", 1_450_000m, 20_000m, "服务")]);
         await seeding.FireAsync(agent, cleaning, "SubmitPlan", hours: 6);
 
-        var equity = await seeding.RegisterAsync(clerk, "宁夏某国有投资公司所持某物流有限公司100%股权转让", TradeType.StateAssetTransfer, TradeMethod.Listing,
-            "640100", "国资委", "宁夏某国有投资有限公司", null, 8_500_000m, null, null,
+        var equity = await seeding.RegisterAsync(clerk, "宁夏国有资本运营集团有限责任公司所持某物流有限公司100%股权转让", TradeType.StateAssetTransfer, TradeMethod.Listing,
+            "640100", "国资委", "宁夏国有资本运营集团有限责任公司", null, 8_500_000m, null, null,
             [("某物流有限公司100%股权", 8_500_000m, 850_000m, "股权")], appraised: 10_000_000m);
         await seeding.FireAsync(clerk, equity, "SubmitTransfer", hours: 5);
         await seeding.FireAsync(clerk, equity, "Disclose", "挂牌价低于评估值90%，已取得转让行为批准单位书面同意。", hours: 2);
@@ -113,15 +130,15 @@ public static class DemoProjects
             [("金凤区某地块（住宅用地）", 46_800_000m, 9_360_000m, "住宅用地")]);
         await seeding.FireAsync(clerk, land, "PublishNotice", hours: 3);
 
-        await seeding.RegisterAsync(tenderer, "石嘴山市惠农区某建筑用砂石矿采矿权出让", TradeType.LandAndMiningRights, TradeMethod.Auction,
-            "640200", "自然资源厅", "石嘴山市自然资源局", null, 3_600_000m, null, null,
+        await seeding.RegisterAsync(agent, "石嘴山市惠农区某建筑用砂石矿采矿权出让", TradeType.LandAndMiningRights, TradeMethod.Auction,
+            "640200", "自然资源厅", "石嘴山市自然资源局", AgentName, 3_600_000m, null, null,
             [("某建筑用砂石矿采矿权", 3_600_000m, 720_000m, "采矿权")]);
 
-        var drugs = await seeding.RegisterAsync(tenderer, "宁夏公立医疗机构部分常用药品集中带量采购", TradeType.DrugProcurement, TradeMethod.VolumeBasedProcurement,
-            "640000", "卫生健康委", "宁夏回族自治区医疗保障局", null, 21_000_000m, "医保基金", null,
+        var drugs = await seeding.RegisterAsync(agent, "宁夏公立医疗机构部分常用药品集中带量采购", TradeType.DrugProcurement, TradeMethod.VolumeBasedProcurement,
+            "640000", "卫生健康委", "宁夏回族自治区医疗保障局", AgentName, 21_000_000m, "医保基金", null,
             [("阿莫西林口服常释剂型", 6_000_000m, 0m, "抗感染药"), ("二甲双胍缓释剂型", 8_000_000m, 0m, "糖尿病用药"),
              ("氨氯地平口服常释剂型", 7_000_000m, 0m, "心血管用药")]);
-        await seeding.FireAsync(tenderer, drugs, "PublishDocuments", hours: 4);
+        await seeding.FireAsync(agent, drugs, "PublishDocuments", hours: 4);
     }
 
     /// <summary>A demo account and the services it acts through (see <see cref="DemoActor"/>).</summary>
@@ -129,6 +146,7 @@ public static class DemoProjects
     {
         public ProjectRegistration Registration { get; } = actor.Create<ProjectRegistration>();
         public ProjectWorkflowService Workflow { get; } = actor.Create<ProjectWorkflowService>();
+        public MarketEntityDirectory Entities { get; } = actor.Create<MarketEntityDirectory>();
 
         public static async Task<Actor> CreateAsync(IServiceProvider services, string email, TimeProvider clock) =>
             new(await DemoActor.CreateAsync(services, email, clock));
@@ -149,12 +167,19 @@ public static class DemoProjects
 
     private sealed class Seeding(SeedClock clock, References refs, Actor supervisor)
     {
+        /// <summary>
+        /// Registers a project whose tenderer is the registry entity named <paramref name="tenderer"/>, picked as a clerk or
+        /// an agent would; null for a tenderer account, which registers for its own entity.
+        /// </summary>
         public async Task<Guid> RegisterAsync(Actor actor, string name, TradeType type, TradeMethod method, string region, string department,
-            string tenderer, string? agent, decimal estimate, string? fundSource, string? approvalNumber,
+            string? tenderer, string? agent, decimal estimate, string? fundSource, string? approvalNumber,
             (string Name, decimal Price, decimal Deposit, string Classification)[] lots, decimal? appraised = null)
         {
             clock.Advance(TimeSpan.FromHours(3));
-            var form = new ProjectForm(name, region, refs.Centres[region], type, method, tenderer, agent, refs.Departments[department],
+            var tendererId = tenderer is null ? Guid.Empty
+                : (await actor.Entities.SearchApprovedAsync(tenderer, 5)).SingleOrDefault(e => e.Name == tenderer)?.Id
+                  ?? throw new InvalidOperationException($"演示项目的招标人“{tenderer}”不在市场主体库中。");
+            var form = new ProjectForm(name, region, refs.Centres[region], type, method, tendererId, agent, refs.Departments[department],
                 Money.FromYuan(estimate), appraised is { } a ? Money.FromYuan(a) : null, fundSource, approvalNumber,
                 lots.Select(l => new LotForm(l.Name, Money.FromYuan(l.Price), Money.FromYuan(l.Deposit), l.Classification)).ToList());
             return await actor.Registration.RegisterAsync(form);

@@ -2121,6 +2121,9 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                     b.Property<int>("SupervisingDepartmentId")
                         .HasColumnType("int");
 
+                    b.Property<Guid?>("TendererEntityId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("TendererName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2152,6 +2155,8 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                     b.HasIndex("CreatedUtc");
 
                     b.HasIndex("SupervisingDepartmentId");
+
+                    b.HasIndex("TendererEntityId");
 
                     b.HasIndex("TendererUserId");
 

@@ -2080,6 +2080,9 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                     b.Property<int>("SupervisingDepartmentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("TendererEntityId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TendererName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2111,6 +2114,8 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                     b.HasIndex("CreatedUtc");
 
                     b.HasIndex("SupervisingDepartmentId");
+
+                    b.HasIndex("TendererEntityId");
 
                     b.HasIndex("TendererUserId");
 

@@ -15,14 +15,7 @@ public static class ProjectDisplay
     };
 
     /// <summary>The party that owns a project, as each type calls it (GLOSSARY: Tenderer).</summary>
-    public static string TendererLabel(TradeType type) => type switch
-    {
-        TradeType.EngineeringBidding => "招标人",
-        TradeType.GovernmentProcurement => "采购人",
-        TradeType.StateAssetTransfer => "转让方",
-        TradeType.LandAndMiningRights => "出让人",
-        TradeType.DrugProcurement => "采购主体",
-    };
+    public static string TendererLabel(TradeType type) => Domain.Projects.TradeMethods.TendererName(type);
 
     public const string BelowAppraisalWarning = "挂牌价低于评估值的90%，须经转让行为批准单位书面同意（32号令）";
 }

@@ -1,8 +1,12 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
+using NingxiaTrade.Domain.Accounts;
 using NingxiaTrade.Domain.Common;
+using NingxiaTrade.Domain.MarketEntities;
 using NingxiaTrade.Domain.Organisations;
 using NingxiaTrade.Domain.Projects;
+using NingxiaTrade.Workbench.Components.Shared.Forms;
 using NingxiaTrade.Workbench.Features.Projects.Components;
 
 namespace NingxiaTrade.Workbench.Features.Projects.Pages;
@@ -15,8 +19,15 @@ public partial class ProjectEditPage
     [Inject] private OrganisationAdministration Organisations { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private MarketEntityDirectory Entities { get; set; } = default!;
+    [Inject] private ICurrentUser CurrentUser { get; set; } = default!;
+    [Inject] private TradingRules Rules { get; set; } = default!;
 
     private ProjectFormModel? _model;
+    private EditContext? _editContext;
+    private WholeFormValidator? _validator;
+    /// <summary>A tenderer account: the tenderer is its own entity, not a choice.</summary>
+    private bool _ownEntityOnly;
     private int _revision;
     private bool _notFirstStep;
     private IReadOnlyList<TradingCentre> _centres = [];
@@ -48,6 +59,20 @@ public partial class ProjectEditPage
             {
                 _model = new ProjectFormModel();
             }
+            _ownEntityOnly = CurrentUser.IsInRole(Roles.Tenderer) && !CurrentUser.IsInRole(Roles.CentreClerk) && !CurrentUser.IsInRole(Roles.Agent);
+            if (_ownEntityOnly)
+            {
+                var own = await Entities.OwnEntityAsync();
+                if (own is not { Approved: true })
+                {
+                    _loadError = own is null
+                        ? "本账户尚未关联市场主体：请先在“我的主体”登记本单位并经审核通过，再登记项目。"
+                        : $"本单位市场主体“{own.Value.Entity.Name}”尚未通过审核，审核通过后才能登记项目。";
+                    return;
+                }
+                _model.Tenderer = own.Value.Entity;
+            }
+            _editContext = new EditContext(_model);
         }
         catch (DomainException ex)
         {
@@ -78,6 +103,9 @@ public partial class ProjectEditPage
 
     private void AddLot() => _model!.Lots.Add(new LotModel());
 
+    private async Task<IEnumerable<MarketEntityRef>> SearchTenderersAsync(string? text, CancellationToken cancellationToken) =>
+        await Entities.SearchApprovedAsync(text, 20, cancellationToken);
+
     private async Task SaveAsync()
     {
         _error = null;
@@ -97,6 +125,10 @@ public partial class ProjectEditPage
                 Snackbar.Add("项目已登记。", Severity.Success);
                 Navigation.NavigateTo($"/projects/{created}");
             }
+        }
+        catch (FormValidationException ex)
+        {
+            _validator?.Show(ex.Errors);
         }
         catch (DomainException ex)
         {
