@@ -29,6 +29,8 @@ public static class AuditDisplayNames
         ["Lot"] = "标段（包）",
         ["ProjectStepRecord"] = "项目流程记录",
         ["ApprovalRequest"] = "审批申请",
+        ["Notification"] = "站内消息",
+        ["OutgoingMail"] = "待发邮件",
         ["MarketEntity"] = "市场主体",
         ["EntityBankAccount"] = "市场主体银行账户",
         ["EntityContact"] = "市场主体联系方式",
@@ -128,6 +130,9 @@ public static class AuditDisplayNames
         ["Token"] = "签名值", ["TradeMethod"] = "交易方式", ["TradeType"] = "交易类型", ["TradeTypes"] = "交易类型",
         ["TradingCentreId"] = "交易中心", ["Trigger"] = "动作", ["TwoFactorEnabled"] = "两步验证", ["Type"] = "类别",
         ["UploadedBy"] = "上传人", ["UploadedUtc"] = "上传时间", ["UserId"] = "用户账户", ["UserName"] = "用户名", ["ViewedUtc"] = "查看时间", ["CentreName"] = "交易中心",
+        ["Body"] = "正文", ["Link"] = "链接", ["ReadUtc"] = "阅读时间", ["RecipientUserId"] = "接收人账户", ["Attempts"] = "发送次数",
+        ["LastError"] = "最近错误", ["NextAttemptUtc"] = "下次发送时间", ["NotificationId"] = "站内消息", ["SentUtc"] = "发送时间",
+        ["Subject"] = "主题", ["ToAddress"] = "收件地址", ["DecidedByUserId"] = "决定人账户", ["TendererEntityId"] = "招标人（市场主体）",
         ["Value"] = "值", ["Version"] = "版本", ["WorkflowDefinitionId"] = "流程定义", ["WrapKeyId"] = "平台封装密钥标识", ["Xml"] = "密钥内容",
     };
 

@@ -31,7 +31,7 @@ public sealed class CreditQueries(IDbContextFactory<TradeDbContext> contexts, IC
                 throw new AccessDeniedException("只能查看本单位的信用信息。");
             }
         }
-        var approved = await db.MarketEntities.AnyAsync(e => e.Id == entityId && e.ApprovedUtc != null, cancellationToken);
+        var approved = await entities.WasApprovedAsync(entityId, cancellationToken);
         var records = await db.CreditRecords.AsNoTracking().Where(r => r.MarketEntityId == entityId).OrderByDescending(r => r.Date).ToListAsync(cancellationToken);
         var bans = await db.MarketBans.AsNoTracking().Where(b => b.MarketEntityId == entityId).OrderByDescending(b => b.From).ToListAsync(cancellationToken);
         var repairs = await db.CreditRepairRequests.AsNoTracking().Where(r => r.MarketEntityId == entityId).OrderByDescending(r => r.RequestedUtc).ToListAsync(cancellationToken);

@@ -52,6 +52,9 @@ public interface IMarketEntityDirectory
     /// (招标人/采购人) or a tendering agency (招标代理机构) — all their accounts hold those roles and none is a bidder's.
     /// </summary>
     Task<IReadOnlyDictionary<Guid, string>> NonBiddersAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether the entity has been approved by a trading centre at least once (its credit is rated from then on).</summary>
+    Task<bool> WasApprovedAsync(Guid id, CancellationToken cancellationToken = default);
 }
 
 /// <summary>An approved entity as other modules see it: its id, code and current name.</summary>
@@ -78,6 +81,12 @@ public sealed class MarketEntityDirectory(IDbContextFactory<TradeDbContext> cont
         var list = names.Where(n => !string.IsNullOrWhiteSpace(n)).Distinct().ToList();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await Cards(db.MarketEntities.AsNoTracking().Where(e => list.Contains(e.Name))).ToListAsync(cancellationToken);
+    }
+
+    public async Task<bool> WasApprovedAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.MarketEntities.AnyAsync(e => e.Id == id && e.ApprovedUtc != null, cancellationToken);
     }
 
     public async Task<IReadOnlyList<EntityCard>> FindByCodesAsync(IEnumerable<CreditCode> codes, CancellationToken cancellationToken = default)

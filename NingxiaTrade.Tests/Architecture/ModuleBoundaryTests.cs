@@ -29,7 +29,7 @@ public sealed class ModuleBoundaryTests
             [typeof(IProjectDirectory), typeof(ProjectSummary), typeof(LotSummary), typeof(ProjectLot), typeof(TradeMethod), typeof(TradeMethods),
              typeof(NingxiaTrade.Workbench.Features.Workflows.Public.PublicHeader)]),
         new("MarketEntities", ["MarketEntities"],
-            [typeof(IMarketEntityDirectory), typeof(EntityCard), typeof(EntityRelation), typeof(MarketEntityKind), typeof(MarketEntityStatus), typeof(MarketEntityNames),
+            [typeof(IMarketEntityDirectory), typeof(EntityCard), typeof(MarketEntityRef), typeof(EntityRelation), typeof(MarketEntityKind), typeof(MarketEntityStatus), typeof(MarketEntityNames),
              // The registry's own screens' service (role-checked) and the shared pieces other screens reuse.
              typeof(MarketEntityDirectory), typeof(NingxiaTrade.Workbench.Features.MarketEntities.EntityFormModel),
              typeof(NingxiaTrade.Workbench.Features.MarketEntities.Components.ReasonDialog)]),

@@ -34,6 +34,8 @@ public sealed class BadInputMiddleware(RequestDelegate next, ILogger<BadInputMid
         BadHttpRequestException bad when bad.StatusCode is >= 400 and < 500 => (bad.StatusCode, null),
         AntiforgeryValidationException => (400, StaleForm),
         AccessDeniedException denied => (403, denied.Message),
+        // Unknown and out of the caller's data scope look the same (IProjectDirectory).
+        NotFoundException missing => (404, missing.Message),
         DomainException refused => (400, refused.Message),
         InvalidDataException => (400, "上传的表单（multipart）格式不正确。"),
         _ => null,

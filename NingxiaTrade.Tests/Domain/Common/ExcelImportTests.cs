@@ -268,10 +268,10 @@ public sealed class ExpertImportFormulaTests : ExpertTestBase
 public sealed class RuleImportFormulaTests : RuleTestBase
 {
     private static readonly string[] Header =
-        ["文件名称", "文号", "制定机关", "效力层级", "适用交易类型", "发布日期", "施行日期", "有效期至", "暂行或试行", "清理意见", "存在问题", "清理说明"];
+        ["文件名称", "文号", "制定机关", "效力层级", "适用交易类型", "发布日期", "施行日期", "有效期至", "暂行或试行", "清理意见", "存在问题", "清理说明", "全文"];
 
     private static string[] Row(string title, string number) =>
-        [title, number, "宁夏回族自治区住房和城乡建设厅", "规范性文件", "工程建设招标投标", "", "", "", "", "保留", "", ""];
+        [title, number, "宁夏回族自治区住房和城乡建设厅", "规范性文件", "工程建设招标投标", "", "", "", "", "保留", "", "", "第一条 为规范招标投标活动，制定本办法。"];
 
     [Fact]
     public async Task ImportRules_FormulaError_RowErrorNamingTheCellAndNothingSaved()

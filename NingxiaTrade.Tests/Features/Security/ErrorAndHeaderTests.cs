@@ -51,7 +51,7 @@ public partial class ErrorAndHeaderTests(WorkbenchFactory factory) : IClassFixtu
 
         var response = await client.GetAsync($"/experts/draws/{Guid.NewGuid()}/fees.xlsx");
 
-        Assert.Contains("未找到该抽取记录", await ChinesePageAsync(response, HttpStatusCode.BadRequest));
+        Assert.Contains("未找到该抽取记录", await ChinesePageAsync(response, HttpStatusCode.NotFound));
     }
 
     [Fact]

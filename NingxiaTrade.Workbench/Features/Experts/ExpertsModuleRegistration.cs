@@ -36,11 +36,6 @@ public static class ExpertsModuleRegistration
                 {
                     return Results.File(await sessions.FeeSheetXlsxAsync(id, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "专家劳务费.xlsx");
                 }
-                catch (NotFoundException e)
-                {
-                    // Unknown and out of the caller's scope look the same.
-                    return Results.Problem(title: "未找到", detail: e.Message, statusCode: StatusCodes.Status404NotFound);
-                }
                 catch (AccessDeniedException)
                 {
                     return Results.Forbid();
