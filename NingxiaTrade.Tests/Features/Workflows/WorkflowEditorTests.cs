@@ -86,8 +86,12 @@ public sealed class WorkflowEditorTests : BunitContext
 
         editor.Find(".transition-row[data-trigger=Close] button.transition-remove").Click();
 
-        Assert.Contains("环节“审核”不是终结环节，却没有出口", Faults(editor));
-        Assert.Contains("环节“办结”从起始环节无法到达", Faults(editor));
+        // The editor re-validates after the click's render; wait for it rather than race it on a loaded machine.
+        editor.WaitForAssertion(() =>
+        {
+            Assert.Contains("环节“审核”不是终结环节，却没有出口", Faults(editor));
+            Assert.Contains("环节“办结”从起始环节无法到达", Faults(editor));
+        });
         Assert.DoesNotContain("s_B --> s_C", LastDiagram());
     }
 
