@@ -156,7 +156,8 @@ public sealed class AuditReconciliationService(IDbContextFactory<TradeDbContext>
         var query = (IQueryable<object>)typeof(AuditReconciliationService).GetMethod(nameof(SetOf), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
             .MakeGenericMethod(entityType.ClrType).Invoke(null, [db])!;
         var rows = new Dictionary<string, Dictionary<string, JsonElement>>();
-        foreach (var entity in await query.ToListAsync(cancellationToken))
+        // Streamed and untracked: a nightly pass over a whole table must not hold it in the change tracker too.
+        await foreach (var entity in query.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             var entry = db.Entry(entity);
             rows[AuditInterceptor.KeyText(entry)] = entry.Properties
