@@ -97,9 +97,9 @@ public class MarketEntity
     public bool IsEditable => Status is MarketEntityStatus.Draft or MarketEntityStatus.Returned;
 
     /// <summary>
-    /// Saves the form. A draft or returned registration changes freely; an approved entity changes its address,
-    /// contacts, bank accounts, qualifications and staff here, but its name and legal representative only through a
-    /// reviewed <see cref="MarketEntityChange"/>.
+    /// Saves the form. A draft or returned registration changes freely. An approved entity changes its address,
+    /// contacts and business scope here; its key data (<see cref="MarketEntityKeyData"/>: name, legal representative,
+    /// bank accounts, qualifications, key staff) only through a reviewed <see cref="MarketEntityChange"/>.
     /// </summary>
     public void Edit(MarketEntityDetails details)
     {
@@ -110,43 +110,33 @@ public class MarketEntity
         }
         if (Status == MarketEntityStatus.Approved)
         {
-            if ((details.Name?.Trim() ?? "") != Name || (details.LegalRepresentativeName?.Trim() ?? "") != LegalRepresentativeName
-                || (details.LegalRepresentativeIdNumber?.Trim().ToUpperInvariant() ?? "") != LegalRepresentativeIdNumber.Value)
+            var changed = MarketEntityKeyData.Of(this).PartsChangedIn(MarketEntityKeyData.From(details));
+            if (changed != KeyDataParts.None)
             {
-                throw new DomainException("名称和法定代表人属于关键信息，须提交变更申请，经交易中心审核后生效。");
+                throw new DomainException($"{MarketEntityKeyData.Labels(changed)}属于关键信息，须填写变更原因提交变更申请，经交易中心审核后生效。");
             }
+            Kind = details.Kind;
+            ApplyOtherDetails(details);
         }
         else
         {
-            SetKeyData(details.Name ?? "", details.LegalRepresentativeName ?? "", details.LegalRepresentativeIdNumber ?? "");
+            SetKeyData(MarketEntityKeyData.From(details));
+            Kind = details.Kind;
+            ApplyOtherDetails(details);
+            ApplyKeyLists(details.BankAccounts, details.Qualifications, details.KeyStaff);
         }
-        Kind = details.Kind;
-        ApplyDetails(details);
         Revision++;
     }
 
-    private void SetKeyData(string name, string legalName, string legalId)
+    /// <summary>Sets name and legal representative from key data already validated by <see cref="MarketEntityKeyData.From"/>.</summary>
+    private void SetKeyData(MarketEntityKeyData key)
     {
-        name = name?.Trim() ?? "";
-        if (name.Length is < 2 or > 200)
-        {
-            throw new DomainException("名称应为2至200个字符。");
-        }
-        legalName = legalName?.Trim() ?? "";
-        if (legalName.Length is < 2 or > 50)
-        {
-            throw new DomainException("法定代表人姓名应为2至50个字符。");
-        }
-        if (!IdNumber.TryParse(legalId, out var id, out var error))
-        {
-            throw new DomainException("法定代表人" + error);
-        }
-        Name = name;
-        LegalRepresentativeName = legalName;
-        LegalRepresentativeIdNumber = id;
+        Name = key.Name;
+        LegalRepresentativeName = key.LegalRepresentativeName;
+        LegalRepresentativeIdNumber = IdNumber.Parse(key.LegalRepresentativeIdNumber);
     }
 
-    private void ApplyDetails(MarketEntityDetails details)
+    private void ApplyOtherDetails(MarketEntityDetails details)
     {
         var address = details.RegisteredAddress?.Trim() ?? "";
         if (address.Length is < 4 or > 200)
@@ -162,16 +152,20 @@ public class MarketEntity
         {
             throw new DomainException("至少填写一个联系电话。");
         }
-        var accounts = details.BankAccounts.Select(a => new EntityBankAccount(a.BankName, a.AccountName, a.AccountNumber)).ToList();
-        var qualifications = details.Qualifications.Select(q => new Qualification(q.Type, q.Grade, q.Number, q.Issuer, q.ExpiresOn)).ToList();
-        var staff = details.KeyStaff.Select(s => new KeyStaffMember(s.Name, s.IdNumber, s.Certificates)).ToList();
         RegisteredAddress = address;
         RegionCode = details.RegionCode;
         BusinessScope = string.IsNullOrWhiteSpace(details.BusinessScope) ? null : details.BusinessScope.Trim();
         Replace(_contacts, contacts);
-        Replace(_bankAccounts, accounts);
-        Replace(_qualifications, qualifications);
-        Replace(_keyStaff, staff);
+    }
+
+    private void ApplyKeyLists(IEnumerable<BankAccountForm> accounts, IEnumerable<QualificationForm> qualifications, IEnumerable<KeyStaffForm> staff)
+    {
+        var a = accounts.Select(x => new EntityBankAccount(x.BankName, x.AccountName, x.AccountNumber)).ToList();
+        var q = qualifications.Select(x => new Qualification(x.Type, x.Grade, x.Number, x.Issuer, x.ExpiresOn)).ToList();
+        var k = staff.Select(x => new KeyStaffMember(x.Name, x.IdNumber, x.Certificates)).ToList();
+        Replace(_bankAccounts, a);
+        Replace(_qualifications, q);
+        Replace(_keyStaff, k);
     }
 
     private static void Replace<T>(List<T> list, List<T> items)
@@ -215,7 +209,17 @@ public class MarketEntity
         {
             throw new DomainException("只有已通过审核的市场主体可以变更关键信息。");
         }
-        SetKeyData(change.NewName, change.NewLegalRepresentativeName, change.NewLegalRepresentativeIdNumber);
+        var current = MarketEntityKeyData.Of(this);
+        if (change.Before.PartsChangedIn(current) is not KeyDataParts.None and var moved && change.NewKeyData.Length > 0)
+        {
+            throw new DomainException($"申请提交后{MarketEntityKeyData.Labels(moved)}已发生变化，请退回后由申请人重新申请。");
+        }
+        var after = change.After;
+        SetKeyData(after);
+        if (change.NewKeyData.Length > 0)
+        {
+            ApplyKeyLists(after.BankAccounts, after.Qualifications, after.KeyStaff);
+        }
         Revision++;
     }
 

@@ -10,48 +10,40 @@ public enum ChangeStatus
 }
 
 /// <summary>
-/// 关键信息变更: a change of name or legal representative of an approved entity. It takes effect only when a clerk
-/// approves it; the old and new values stay on record.
+/// 关键信息变更: a change of an approved entity's key data — name, legal representative, bank accounts, qualifications,
+/// key staff (<see cref="MarketEntityKeyData"/>). It takes effect only when a clerk approves it; until then the entity
+/// stays 已通过 on its old data. The whole key data before and after is kept on record.
 /// </summary>
 public class MarketEntityChange
 {
     private MarketEntityChange() { }
 
-    public MarketEntityChange(MarketEntity entity, string newName, string newLegalName, string newLegalId, string reason,
-        string requestedBy, DateTime nowUtc)
+    public MarketEntityChange(MarketEntity entity, MarketEntityKeyData proposed, string reason, string requestedBy, DateTime nowUtc)
     {
+        ArgumentNullException.ThrowIfNull(entity);
+        ArgumentNullException.ThrowIfNull(proposed);
         reason = reason?.Trim() ?? "";
         if (reason.Length is < 2 or > 1000)
         {
             throw new DomainException("请填写变更原因（2至1000个字符）。");
         }
-        newName = newName?.Trim() ?? "";
-        newLegalName = newLegalName?.Trim() ?? "";
-        newLegalId = newLegalId?.Trim().ToUpperInvariant() ?? "";
-        if (newName.Length is < 2 or > 200)
+        var current = MarketEntityKeyData.Of(entity);
+        var parts = current.PartsChangedIn(proposed);
+        if (parts == KeyDataParts.None)
         {
-            throw new DomainException("名称应为2至200个字符。");
-        }
-        if (newLegalName.Length is < 2 or > 50)
-        {
-            throw new DomainException("法定代表人姓名应为2至50个字符。");
-        }
-        if (IdNumber.Validate(newLegalId) is { } error)
-        {
-            throw new DomainException("法定代表人" + error);
-        }
-        if (newName == entity.Name && newLegalName == entity.LegalRepresentativeName && newLegalId == entity.LegalRepresentativeIdNumber.Value)
-        {
-            throw new DomainException("变更后的名称和法定代表人与现有信息相同，无需变更。");
+            throw new DomainException("变更后的关键信息与现有信息相同，无需变更。");
         }
         Id = Guid.NewGuid();
         MarketEntityId = entity.Id;
-        OldName = entity.Name;
-        OldLegalRepresentativeName = entity.LegalRepresentativeName;
-        OldLegalRepresentativeIdNumber = entity.LegalRepresentativeIdNumber.Value;
-        NewName = newName;
-        NewLegalRepresentativeName = newLegalName;
-        NewLegalRepresentativeIdNumber = newLegalId;
+        OldName = current.Name;
+        OldLegalRepresentativeName = current.LegalRepresentativeName;
+        OldLegalRepresentativeIdNumber = current.LegalRepresentativeIdNumber;
+        NewName = proposed.Name;
+        NewLegalRepresentativeName = proposed.LegalRepresentativeName;
+        NewLegalRepresentativeIdNumber = proposed.LegalRepresentativeIdNumber;
+        OldKeyData = current.ToJson();
+        NewKeyData = proposed.ToJson();
+        Parts = parts;
         Reason = reason;
         RequestedBy = requestedBy;
         RequestedUtc = nowUtc;
@@ -66,6 +58,12 @@ public class MarketEntityChange
     public string NewName { get; private set; } = "";
     public string NewLegalRepresentativeName { get; private set; } = "";
     public string NewLegalRepresentativeIdNumber { get; private set; } = "";
+    /// <summary>The whole key data before the change (JSON of <see cref="MarketEntityKeyData"/>); empty on changes recorded before it was kept.</summary>
+    public string OldKeyData { get; private set; } = "";
+    /// <summary>The whole key data the change asks for (JSON of <see cref="MarketEntityKeyData"/>).</summary>
+    public string NewKeyData { get; private set; } = "";
+    /// <summary>Which parts change; changes recorded before the parts were kept show name and legal representative only.</summary>
+    public KeyDataParts Parts { get; private set; }
     public string Reason { get; private set; } = "";
     public ChangeStatus Status { get; private set; }
     public string RequestedBy { get; private set; } = "";
@@ -73,6 +71,47 @@ public class MarketEntityChange
     public string? DecidedBy { get; private set; }
     public DateTime? DecidedUtc { get; private set; }
     public string? Opinion { get; private set; }
+
+    /// <summary>The key data before the change.</summary>
+    public MarketEntityKeyData Before => MarketEntityKeyData.FromJson(OldKeyData) ?? new MarketEntityKeyData
+    {
+        Name = OldName, LegalRepresentativeName = OldLegalRepresentativeName, LegalRepresentativeIdNumber = OldLegalRepresentativeIdNumber,
+    };
+
+    /// <summary>The key data the change asks for.</summary>
+    public MarketEntityKeyData After => MarketEntityKeyData.FromJson(NewKeyData) ?? new MarketEntityKeyData
+    {
+        Name = NewName, LegalRepresentativeName = NewLegalRepresentativeName, LegalRepresentativeIdNumber = NewLegalRepresentativeIdNumber,
+    };
+
+    /// <summary>Old and new text of every part the change touches.</summary>
+    public IReadOnlyList<KeyDataDifference> Differences()
+    {
+        if (NewKeyData.Length > 0)
+        {
+            return Before.DifferencesTo(After);
+        }
+        // A change recorded before whole snapshots were kept: name and legal representative only.
+        var before = Before;
+        var after = After;
+        return before.DifferencesTo(after with { BankAccounts = before.BankAccounts, Qualifications = before.Qualifications, KeyStaff = before.KeyStaff });
+    }
+
+    /// <summary>One line for lists and the review history, e.g. "名称“甲”→“乙”，银行账户".</summary>
+    public string Describe()
+    {
+        var parts = new List<string>();
+        foreach (var d in Differences())
+        {
+            parts.Add(d.Part switch
+            {
+                KeyDataParts.Name => $"名称“{OldName}”→“{NewName}”",
+                KeyDataParts.LegalRepresentative => $"法定代表人“{OldLegalRepresentativeName}”→“{NewLegalRepresentativeName}”",
+                _ => d.Label,
+            });
+        }
+        return string.Join("，", parts);
+    }
 
     public void Approve(MarketEntity entity, string decidedBy, string? opinion, DateTime nowUtc)
     {

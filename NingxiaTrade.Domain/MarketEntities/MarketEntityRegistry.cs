@@ -92,13 +92,38 @@ public sealed class MarketEntityRegistry(IDbContextFactory<TradeDbContext> conte
         }
     }
 
-    /// <summary>Saves the form of the account's own entity (key data only while a draft or returned).</summary>
-    public async Task SaveAsync(Guid entityId, MarketEntityDetails details, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves the form of the account's own entity. A draft or returned registration changes freely. For an approved
+    /// entity the other data is saved at once, and changed key data (name, legal representative, bank accounts,
+    /// qualifications, key staff) becomes a change request with <paramref name="changeReason"/> — all in one transaction;
+    /// the entity keeps its old key data until a clerk approves.
+    /// </summary>
+    /// <returns>The parts sent for review (<see cref="KeyDataParts.None"/> when everything took effect at once).</returns>
+    public async Task<KeyDataParts> SaveAsync(Guid entityId, MarketEntityDetails details, string? changeReason = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(details);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var entity = await LoadOwnAsync(db, entityId, cancellationToken);
+        var parts = KeyDataParts.None;
+        if (entity.Status == MarketEntityStatus.Approved)
+        {
+            var proposed = MarketEntityKeyData.From(details);
+            parts = MarketEntityKeyData.Of(entity).PartsChangedIn(proposed);
+            if (parts != KeyDataParts.None)
+            {
+                var change = await NewChangeAsync(db, entity, proposed, changeReason ?? "", cancellationToken);
+                // The other data is saved together with the request; the key data stays as it is until approval.
+                details = details with
+                {
+                    Name = entity.Name, LegalRepresentativeName = entity.LegalRepresentativeName,
+                    LegalRepresentativeIdNumber = entity.LegalRepresentativeIdNumber.Value,
+                    BankAccounts = change.Before.BankAccounts, Qualifications = change.Before.Qualifications, KeyStaff = change.Before.KeyStaff,
+                };
+            }
+        }
         entity.Edit(details);
         await db.SaveChangesAsync(cancellationToken);
+        return parts;
     }
 
     /// <summary>
@@ -123,39 +148,44 @@ public sealed class MarketEntityRegistry(IDbContextFactory<TradeDbContext> conte
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Asks for a change of name or legal representative; it takes effect when a clerk approves.</summary>
+    /// <summary>Asks for a change of name or legal representative only; the other key data stays as it is.</summary>
     public async Task RequestChangeAsync(Guid entityId, string newName, string newLegalName, string newLegalId, string reason, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var entity = await LoadOwnAsync(db, entityId, cancellationToken);
+        var proposed = MarketEntityKeyData.From(MarketEntityDetails.Of(entity) with
+        {
+            Name = newName, LegalRepresentativeName = newLegalName, LegalRepresentativeIdNumber = newLegalId,
+        });
+        await NewChangeAsync(db, entity, proposed, reason, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Asks for a change of key data; it takes effect when a clerk approves.</summary>
+    public async Task RequestChangeAsync(Guid entityId, MarketEntityKeyData proposed, string reason, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var entity = await LoadOwnAsync(db, entityId, cancellationToken);
+        await NewChangeAsync(db, entity, proposed, reason, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<MarketEntityChange> NewChangeAsync(TradeDbContext db, MarketEntity entity, MarketEntityKeyData proposed, string reason, CancellationToken cancellationToken)
+    {
         if (entity.Status != MarketEntityStatus.Approved)
         {
             throw new DomainException("审核通过前可直接修改登记信息，无需提交变更申请。");
         }
-        if (await db.MarketEntityChanges.AnyAsync(c => c.MarketEntityId == entityId && c.Status == ChangeStatus.Pending, cancellationToken))
+        if (await db.MarketEntityChanges.AnyAsync(c => c.MarketEntityId == entity.Id && c.Status == ChangeStatus.Pending, cancellationToken))
         {
-            throw new DomainException("已有一项变更申请正在审核中，请等待审核结果。");
+            throw new DomainException("已有一项关键信息变更申请正在审核中，请等待审核结果后再修改关键信息。");
         }
         var now = time.GetUtcNow().UtcDateTime;
-        var change = new MarketEntityChange(entity, newName, newLegalName, newLegalId, reason, currentUser.UserName ?? "", now);
+        var change = new MarketEntityChange(entity, proposed, reason, currentUser.UserName ?? "", now);
         db.MarketEntityChanges.Add(change);
-        db.MarketEntityReviews.Add(new MarketEntityReview(entityId, ReviewAction.ChangeRequested, currentUser.UserName ?? "", null,
-            Describe(change) + "；原因：" + change.Reason, now));
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    internal static string Describe(MarketEntityChange c)
-    {
-        var parts = new List<string>();
-        if (c.OldName != c.NewName)
-        {
-            parts.Add($"名称“{c.OldName}”→“{c.NewName}”");
-        }
-        if (c.OldLegalRepresentativeName != c.NewLegalRepresentativeName || c.OldLegalRepresentativeIdNumber != c.NewLegalRepresentativeIdNumber)
-        {
-            parts.Add($"法定代表人“{c.OldLegalRepresentativeName}”→“{c.NewLegalRepresentativeName}”");
-        }
-        return string.Join("，", parts);
+        db.MarketEntityReviews.Add(new MarketEntityReview(entity.Id, ReviewAction.ChangeRequested, currentUser.UserName ?? "", null,
+            change.Describe() + "；原因：" + change.Reason, now));
+        return change;
     }
 
     private async Task<Guid?> OwnEntityIdAsync(TradeDbContext db, CancellationToken cancellationToken) =>

@@ -34,7 +34,7 @@ public sealed class MarketEntityReviewService(IDbContextFactory<TradeDbContext> 
                              select new { ch, e.Code, e.Kind, Centre = c.Name }).ToListAsync(cancellationToken);
         return registrations.Select(r => new ReviewQueueItem(r.Id, null, r.Code.Value, r.Name, r.Kind.Chinese(), r.Centre, r.SubmittedUtc ?? default, "新登记"))
             .Concat(changes.Select(c => new ReviewQueueItem(c.ch.MarketEntityId, c.ch.Id, c.Code.Value, c.ch.OldName, c.Kind.Chinese(), c.Centre, c.ch.RequestedUtc,
-                "关键信息变更：" + MarketEntityRegistry.Describe(c.ch))))
+                "关键信息变更：" + c.ch.Describe())))
             .ToList();
     }
 
@@ -81,11 +81,12 @@ public sealed class MarketEntityReviewService(IDbContextFactory<TradeDbContext> 
         await using (db)
         {
             var change = await db.MarketEntityChanges.FirstOrDefaultAsync(c => c.Id == changeId, cancellationToken) ?? throw new DomainException("变更申请不存在。");
-            var entity = await db.MarketEntities.FirstAsync(e => e.Id == change.MarketEntityId, cancellationToken);
+            // With its lists: the change replaces bank accounts, qualifications and key staff.
+            var entity = await MarketEntityRegistry.LoadAsync(db, change.MarketEntityId, cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
             change.Approve(entity, currentUser.UserName ?? "", opinion, now);
             db.MarketEntityReviews.Add(new MarketEntityReview(entity.Id, ReviewAction.ChangeApproved, currentUser.UserName ?? "", centre.Name,
-                MarketEntityRegistry.Describe(change) + (string.IsNullOrWhiteSpace(opinion) ? "" : "；" + opinion.Trim()), now));
+                change.Describe() + (string.IsNullOrWhiteSpace(opinion) ? "" : "；" + opinion.Trim()), now));
             await notifier.ReviewedAsync(db, entity, "关键信息变更", true, opinion, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }

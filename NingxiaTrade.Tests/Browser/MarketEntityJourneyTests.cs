@@ -79,3 +79,64 @@ public class MarketEntityJourneyTests(BrowserFixture browser)
         }
     }
 }
+
+/// <summary>
+/// Issue 9 item 11: an approved entity raises its qualification grade and changes its bank account on the form; the
+/// change waits for a clerk, who sees the old beside the new, and the entity keeps its old data until approval.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public class KeyDataChangeJourneyTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task ApprovedAgent_ChangesAccountAndGrade_ClerkSeesOldAndNewThenApproves()
+    {
+        var account = "62284800" + Random.Shared.Next(10_000_000, 99_999_999);
+        await using (var agent = await browser.NewSessionAsync())
+        {
+            await agent.LoginAsync(DemoAccount.ForEmail("agent@demo.nxggzy.cn"));
+            var page = agent.Page;
+            await page.GotoAsync("/entities/mine");
+            await agent.WaitForInteractiveAsync();
+            await page.ClickAsync("#entity-edit");
+            await Assertions.Expect(page.Locator("#key-data-hint")).ToContainTextAsync("经交易中心审核通过后生效");
+            await page.Locator(".mud-input-control", new() { HasText = "账号" }).First.Locator("input").FillAsync(account);
+            await page.ClickAsync("#entity-save");
+            var dialog = page.Locator(".mud-dialog");
+            await Assertions.Expect(dialog.Locator(".key-data-difference")).ToContainTextAsync("银行账户");
+            await Assertions.Expect(dialog.Locator(".key-data-new")).ToContainTextAsync(account);
+            await agent.ScreenshotAsync("key-data-change-dialog");
+            await dialog.Locator(".change-submit").ClickAsync();
+            await Assertions.Expect(dialog.Locator(".change-error")).ToContainTextAsync("请填写变更原因");
+            await dialog.Locator(".change-reason textarea").FillAsync("基本存款账户变更，附开户许可证");
+            await dialog.Locator(".change-submit").ClickAsync();
+            await Assertions.Expect(page.Locator("#pending-change")).ToContainTextAsync("银行账户");
+        }
+
+        await using (var clerk = await browser.NewSessionAsync())
+        {
+            await clerk.LoginAsync(DemoAccount.ForRole(Roles.CentreClerk));
+            var page = clerk.Page;
+            await page.GotoAsync("/entities/review");
+            await clerk.WaitForInteractiveAsync();
+            await page.Locator(".review-item", new() { HasText = "宁夏中正工程招标代理有限公司" }).ClickAsync();
+            var change = page.Locator("#review-change");
+            await Assertions.Expect(change.Locator(".key-data-new")).ToContainTextAsync(account);
+            await Assertions.Expect(change.Locator(".key-data-old")).Not.ToContainTextAsync(account);
+            await Assertions.Expect(change).ToContainTextAsync("基本存款账户变更");
+            await clerk.ScreenshotAsync("key-data-change-review");
+            await page.ClickAsync("#review-approve");
+            await page.ClickAsync(".reason-confirm");
+            await Assertions.Expect(page.Locator(".review-item", new() { HasText = "宁夏中正工程招标代理有限公司" })).ToHaveCountAsync(0);
+        }
+
+        await using (var agent = await browser.NewSessionAsync())
+        {
+            await agent.LoginAsync(DemoAccount.ForEmail("agent@demo.nxggzy.cn"));
+            var page = agent.Page;
+            await page.GotoAsync("/entities/mine");
+            await agent.WaitForInteractiveAsync();
+            await Assertions.Expect(page.Locator("#pending-change")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.Locator(".entity-changes")).ToContainTextAsync("已通过");
+        }
+    }
+}

@@ -1501,6 +1501,10 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                     b.Property<Guid>("MarketEntityId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("NewKeyData")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("NewLegalRepresentativeIdNumber")
                         .IsRequired()
                         .HasMaxLength(18)
@@ -1516,6 +1520,10 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("OldKeyData")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("OldLegalRepresentativeIdNumber")
                         .IsRequired()
@@ -1536,6 +1544,9 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                     b.Property<string>("Opinion")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("Parts")
+                        .HasColumnType("int");
 
                     b.Property<string>("Reason")
                         .IsRequired()

@@ -1468,6 +1468,10 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                     b.Property<Guid>("MarketEntityId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NewKeyData")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NewLegalRepresentativeIdNumber")
                         .IsRequired()
                         .HasMaxLength(18)
@@ -1482,6 +1486,10 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                     b.Property<string>("NewName")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldKeyData")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OldLegalRepresentativeIdNumber")
@@ -1503,6 +1511,9 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                     b.Property<string>("Opinion")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Parts")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")
                         .IsRequired()

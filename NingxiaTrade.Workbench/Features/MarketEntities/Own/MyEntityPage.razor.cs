@@ -74,6 +74,14 @@ public partial class MyEntityPage
                 await Registry.RegisterAsync(new RegistrationStart(_model.CreditCode, _model.RegistrationCentreId ?? 0, _model.ToDetails()));
                 Snackbar.Add("登记信息已保存，请核对后提交审核。", Severity.Success);
             }
+            else if (KeyDataChanges() is { Count: > 0 } differences)
+            {
+                // Approved entity with changed key data: the reason is asked and the change goes to review.
+                if (!await RequestChangeAsync(differences))
+                {
+                    return;
+                }
+            }
             else
             {
                 await Registry.SaveAsync(_view.Entity.Id, _model.ToDetails());
@@ -82,6 +90,12 @@ public partial class MyEntityPage
             _editing = false;
         });
     }
+
+    /// <summary>The key data the form changes on an approved entity (old beside new), empty otherwise.</summary>
+    private IReadOnlyList<KeyDataDifference> KeyDataChanges() =>
+        _view is { Entity.Status: MarketEntityStatus.Approved }
+            ? MarketEntityKeyData.Of(_view.Entity).DifferencesTo(MarketEntityKeyData.From(_model.ToDetails()))
+            : [];
 
     private async Task SubmitAsync()
     {
@@ -108,15 +122,19 @@ public partial class MyEntityPage
         });
     }
 
-    private async Task RequestChangeAsync()
+    private async Task<bool> RequestChangeAsync(IReadOnlyList<KeyDataDifference> differences)
     {
-        var parameters = new DialogParameters<ChangeRequestDialog> { { d => d.Entity, _view!.Entity } };
-        var dialog = await Dialogs.ShowAsync<ChangeRequestDialog>("申请变更关键信息", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        var parameters = new DialogParameters<ChangeRequestDialog>
+        {
+            { d => d.EntityId, _view!.Entity.Id }, { d => d.Details, _model.ToDetails() }, { d => d.Differences, differences },
+        };
+        var dialog = await Dialogs.ShowAsync<ChangeRequestDialog>("申请变更关键信息", parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
         if (await dialog.Result is { Canceled: false })
         {
-            Snackbar.Add("变更申请已提交，审核通过后生效。", Severity.Success);
-            await LoadAsync();
+            Snackbar.Add("其他信息已保存；关键信息变更申请已提交，审核通过后生效。", Severity.Success);
+            return true;
         }
+        return false;
     }
 
     private async Task RequestRepairAsync(NingxiaTrade.Workbench.Features.Credit.Components.CreditSummary.RepairTarget target)
