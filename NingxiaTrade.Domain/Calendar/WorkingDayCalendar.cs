@@ -237,6 +237,9 @@ internal static class HolidayQueries
 /// <summary>The calendar as the workflow guards use it.</summary>
 public sealed class CalendarWorkingDays(WorkingDayCalendar calendar) : NingxiaTrade.Domain.Workflows.IWorkingDayCalculator
 {
-    public async Task<DateOnly> AddWorkingDaysAsync(DateOnly start, int days, CancellationToken cancellationToken = default) =>
-        (await calendar.AddWorkingDaysAsync(start, days, cancellationToken)).Date;
+    public async Task<NingxiaTrade.Domain.Workflows.WorkingDaySum> AddWorkingDaysAsync(DateOnly start, int days, CancellationToken cancellationToken = default)
+    {
+        var result = await calendar.AddWorkingDaysAsync(start, days, cancellationToken);
+        return new(result.Date, result.Warning);
+    }
 }

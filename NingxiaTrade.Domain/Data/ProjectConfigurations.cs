@@ -46,6 +46,8 @@ internal sealed class TradeProjectConfiguration : IEntityTypeConfiguration<Trade
         b.Property(p => p.FundSource).HasMaxLength(100);
         b.Property(p => p.ApprovalDocumentNumber).HasMaxLength(100);
         b.Property(p => p.CurrentStep).HasMaxLength(64).IsUnicode(false);
+        b.Property(p => p.SuspendedReason).HasMaxLength(500);
+        b.Property(p => p.SuspendedBy).HasMaxLength(100);
         b.Property(p => p.Estimate).HasConversion(MoneyConverter.Instance).HasColumnName("EstimateFen");
         b.Property(p => p.AppraisedValue).HasConversion(MoneyConverter.Instance).HasColumnName("AppraisedValueFen");
         b.Property(p => p.Revision).IsConcurrencyToken();

@@ -12,6 +12,8 @@ public enum NotificationKind
     EntityReviewDecided = 5,
     RuleReviewDecided = 6,
     CommentPeriodOpened = 7,
+    PeriodEnded = 8,
+    ProjectSuspended = 9,
 }
 
 public static class NotificationKindNames
@@ -25,6 +27,8 @@ public static class NotificationKindNames
         NotificationKind.EntityReviewDecided => "登记审核",
         NotificationKind.RuleReviewDecided => "规则审核",
         NotificationKind.CommentPeriodOpened => "征求意见",
+        NotificationKind.PeriodEnded => "期限届满",
+        NotificationKind.ProjectSuspended => "项目暂停",
     };
 }
 

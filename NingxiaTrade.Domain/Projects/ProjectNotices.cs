@@ -1,5 +1,6 @@
 using NingxiaTrade.Domain.Data;
 using NingxiaTrade.Domain.Notifications;
+using NingxiaTrade.Domain.Workflows;
 
 namespace NingxiaTrade.Domain.Projects;
 
@@ -25,4 +26,20 @@ internal static class ProjectNotices
             $"项目 {project.Code}“{request.Action}”{(approved ? "已获批准" : "被退回")}（{request.DecidedBy}）。审批意见：{request.Opinion}",
             $"/projects/{project.Id}", cancellationToken);
     }
+
+    /// <summary>A step's period has ended: the people who may take the next step are reminded (the platform never takes it for them).</summary>
+    public static Task PeriodEndedAsync(this INotifier? notifier, TradeDbContext db, TradeProject project, string stepName, WorkflowTransition transition,
+        CancellationToken cancellationToken) =>
+        notifier.TellAsync(db, Recipients.Project(project.Id, ProjectParty.Owner | ProjectParty.CentreClerks), NotificationKind.PeriodEnded,
+            $"期限届满：{project.Name}",
+            $"项目 {project.Code}“{stepName}”期限已届满，可以办理“{transition.Name}”。是否办理、何时办理由有权办理的单位决定。",
+            $"/projects/{project.Id}", cancellationToken);
+
+    /// <summary>A clerk suspended or resumed the project: its owners, clerks and supervisors are told.</summary>
+    public static Task SuspensionChangedAsync(this INotifier? notifier, TradeDbContext db, TradeProject project, bool suspended, string text,
+        CancellationToken cancellationToken) =>
+        notifier.TellAsync(db, Recipients.Project(project.Id), NotificationKind.ProjectSuspended,
+            $"{(suspended ? "项目暂停" : "解除暂停")}：{project.Name}",
+            $"项目 {project.Code}{(suspended ? "已暂停，暂停期间不得办理任何环节。原因：" : "已解除暂停。说明：")}{text}",
+            $"/projects/{project.Id}", cancellationToken);
 }

@@ -171,8 +171,9 @@ public sealed class ProjectWorkflowService(
     }
 
     /// <summary>
-    /// Sets the bid deadline (投标截止时间): never earlier than the definition's rule allows, counted from the day the
-    /// project entered the rule's step, or from today if it has not entered it yet.
+    /// Sets the bid deadline (投标截止时间): only once the project has entered the step the flow's rule counts from (the
+    /// tender documents are issued then), and never earlier than the rule allows from that day — a lead time, so the
+    /// deadline may fall on day N (《招标投标法》第二十四条).
     /// </summary>
     public async Task SetBidDeadlineAsync(Guid projectId, int revision, DateTime deadlineUtc, CancellationToken cancellationToken = default)
     {
@@ -180,86 +181,131 @@ public sealed class ProjectWorkflowService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var (project, body, history) = await LoadForChangeAsync(db, projectId, revision, cancellationToken);
         var rule = body.BidDeadline ?? throw new DomainException("该流程不设投标截止时间。");
+        if (project.IsSuspended)
+        {
+            throw new DomainException($"项目已暂停（{project.SuspendedReason}），解除暂停前不能设定投标截止时间。");
+        }
+        var context = new GuardContext(project, history, body, Now, engine.WorkingDays, []);
+        var stepName = body.Step(rule.FromStep)?.Name ?? rule.FromStep;
+        if (context.EnteredUtc(rule.FromStep) is null || body.Step(project.CurrentStep)?.IsFinal == true)
+        {
+            throw new DomainException($"项目进入“{stepName}”环节（招标文件开始发出）后方可设定投标截止时间，截止时间自该日起算。");
+        }
         if (ChinaTime.EnsureUtc(deadlineUtc) <= Now)
         {
             throw new DomainException("投标截止时间应晚于当前时间。");
         }
-        var context = new GuardContext(project, history, body, Now, engine.WorkingDays, []);
-        var from = context.EnteredUtc(rule.FromStep) ?? Now;
-        var earliestDate = await context.PeriodEndsAsync(from, rule.Days, rule.WorkingDays, cancellationToken);
-        project.SetBidDeadline(ChinaTime.EnsureUtc(deadlineUtc), ChinaTime.StartOfDayUtc(earliestDate), rule.LegalBasis ?? "");
+        var end = await context.PeriodEndsAsync(context.BidPeriodAnchorUtc()!.Value, rule.Days, rule.WorkingDays, rule.Kind, cancellationToken);
+        project.SetBidDeadline(ChinaTime.EnsureUtc(deadlineUtc), ChinaTime.StartOfDayUtc(end.EarliestDate),
+            (rule.LegalBasis ?? "") + (end.CoverageWarning is null ? "" : "；" + end.CoverageWarning.TrimEnd('。')));
         db.ProjectSteps.Add(Record(project, history, project.CurrentStep, project.CurrentStep, null,
             $"设定投标截止时间：{ChinaTime.Format(project.BidDeadlineUtc)}", currentUser.DisplayName, currentUser.Role, null));
         await SaveAsync(db, cancellationToken);
     }
 
     /// <summary>
-    /// Fires every timer whose time has come (the background service calls this each minute). Idempotent:
-    /// a project already moved, or moved by someone else meanwhile, is skipped.
+    /// Suspends the project (暂停) with a reason — e.g. an objection to the evaluation result is open, so the award may
+    /// not go on (《招标投标法实施条例》第五十四条第二款). Every move is refused until a clerk resumes it.
     /// </summary>
-    public async Task<int> FireDueTimersAsync(CancellationToken cancellationToken = default)
+    public async Task SuspendAsync(Guid projectId, int revision, string reason, CancellationToken cancellationToken = default)
+    {
+        currentUser.Demand(Roles.CentreClerk);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (project, body, history) = await LoadForChangeAsync(db, projectId, revision, cancellationToken);
+        if (body.Step(project.CurrentStep)?.IsFinal == true)
+        {
+            throw new DomainException("项目已结束，不能暂停。");
+        }
+        project.Suspend(reason, currentUser.ActorName(), Now);
+        db.ProjectSteps.Add(Record(project, history, project.CurrentStep, project.CurrentStep, null, "暂停项目", currentUser.DisplayName, currentUser.Role, project.SuspendedReason));
+        await notifier.SuspensionChangedAsync(db, project, true, project.SuspendedReason!, cancellationToken);
+        await SaveAsync(db, cancellationToken);
+    }
+
+    /// <summary>Lifts a suspension, with what resolved it (e.g. the objection was answered).</summary>
+    public async Task ResumeAsync(Guid projectId, int revision, string note, CancellationToken cancellationToken = default)
+    {
+        currentUser.Demand(Roles.CentreClerk);
+        if (string.IsNullOrWhiteSpace(note) || note.Trim().Length < 4)
+        {
+            throw new DomainException("请说明解除暂停的理由（至少4个字符），如 “异议已答复”。");
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (project, _, history) = await LoadForChangeAsync(db, projectId, revision, cancellationToken);
+        project.Resume();
+        db.ProjectSteps.Add(Record(project, history, project.CurrentStep, project.CurrentStep, null, "解除暂停", currentUser.DisplayName, currentUser.Role, note));
+        await notifier.SuspensionChangedAsync(db, project, false, note.Trim(), cancellationToken);
+        await SaveAsync(db, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reminds, once per entry into a step, the people who may take a timed transition when the step's period has ended
+    /// (the background service calls this each minute). The platform never takes the step itself: issuing the award
+    /// notice, for one, is the tenderer's decision (《招标投标法》第四十五条, 《招标投标法实施条例》第五十五条).
+    /// </summary>
+    public async Task<int> RemindDueTimersAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var definitions = await db.WorkflowDefinitions.AsNoTracking().ToListAsync(cancellationToken);
+        var definitions = await db.WorkflowDefinitions.AsNoTracking().Select(d => new { d.Id, d.BodyJson }).ToListAsync(cancellationToken);
         var timed = definitions
+            .Select(d => (d.Id, Body: WorkflowDefinition.ParseBody(d.BodyJson)))
             .SelectMany(d => d.Body.Transitions.Where(t => t.Timer is not null).Select(t => (DefinitionId: d.Id, t.From)))
             .ToList();
-        var fired = 0;
+        var reminded = 0;
         foreach (var group in timed.GroupBy(t => t.DefinitionId))
         {
             var steps = group.Select(g => g.From).Distinct().ToList();
             var candidates = await db.TradeProjects.AsNoTracking()
-                .Where(p => p.WorkflowDefinitionId == group.Key && steps.Contains(p.CurrentStep) && p.PendingApprovalId == null)
+                .Where(p => p.WorkflowDefinitionId == group.Key && steps.Contains(p.CurrentStep) && p.SuspendedReason == null)
                 .Select(p => p.Id).Take(500).ToListAsync(cancellationToken);
             foreach (var id in candidates)
             {
-                try
-                {
-                    fired += await FireTimerAsync(id, cancellationToken) ? 1 : 0;
-                }
-                catch (DomainException ex)
-                {
-                    logger.LogInformation("Timer for project {Project} not fired: {Reason}", id, ex.Message);
-                }
+                reminded += await RemindAsync(id, cancellationToken);
             }
         }
-        return fired;
+        return reminded;
     }
 
-    private async Task<bool> FireTimerAsync(Guid projectId, CancellationToken cancellationToken)
+    private async Task<int> RemindAsync(Guid projectId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var project = await db.TradeProjects.FirstAsync(p => p.Id == projectId, cancellationToken);
         var body = (await db.WorkflowDefinitions.AsNoTracking().FirstAsync(d => d.Id == project.WorkflowDefinitionId, cancellationToken)).Body;
         var history = await db.ProjectSteps.AsNoTracking().Where(s => s.ProjectId == project.Id).OrderBy(s => s.Sequence).ToListAsync(cancellationToken);
         var context = new GuardContext(project, history, body, Now, engine.WorkingDays, []);
+        var entered = context.EnteredUtc(project.CurrentStep) ?? project.CreatedUtc;
+        var stepName = body.Step(project.CurrentStep)?.Name ?? project.CurrentStep;
+        var count = 0;
         foreach (var transition in body.From(project.CurrentStep).Where(t => t.Timer is not null))
         {
-            var entered = context.EnteredUtc(project.CurrentStep) ?? project.CreatedUtc;
-            var due = await context.PeriodEndsAsync(entered, transition.Timer!.Days, transition.Timer.WorkingDays, cancellationToken);
-            if (ChinaTime.DateOf(Now) < due)
+            var action = ReminderText(stepName, transition);
+            if (history.Any(h => h.AtUtc >= entered && h.FromStep == h.ToStep && h.ToStep == project.CurrentStep && h.Action == action))
+            {
+                continue; // already reminded for this entry
+            }
+            var end = await context.PeriodEndsAsync(entered, transition.Timer!.Days, transition.Timer.WorkingDays, PeriodKind.Duration, cancellationToken);
+            if (ChinaTime.DateOf(Now) < end.EarliestDate)
             {
                 continue;
             }
-            var actions = await engine.EvaluateAsync(project, body, history, Now, roles: null, false, cancellationToken);
-            if (actions.FirstOrDefault(a => a.Transition.Trigger == transition.Trigger) is not { Allowed: true })
-            {
-                continue;
-            }
-            var change = await MoveAsync(db, project, body, history, actions, transition.Trigger, "平台定时任务", "System", null, $"定时办理：{transition.Name}");
+            db.ProjectSteps.Add(Record(project, history, project.CurrentStep, project.CurrentStep, null, action, "平台定时任务", "System",
+                $"{stepName}期限至{ChinaTime.FormatDate(end.LastDay)} 24时届满"));
+            await notifier.PeriodEndedAsync(db, project, stepName, transition, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateException)
             {
-                return false; // somebody moved the project meanwhile
+                return count; // the project moved meanwhile (history sequence taken); the next run sees the new step
             }
-            await RaiseAsync(change, cancellationToken);
-            return true;
+            count++;
+            history = [.. history, db.ProjectSteps.Local.Last()];
         }
-        return false;
+        return count;
     }
+
+    private static string ReminderText(string stepName, WorkflowTransition transition) => $"期限届满提醒：{stepName}期满，可办理“{transition.Name}”";
 
     private async Task<WorkflowStepChanged> MoveAsync(TradeDbContext db, TradeProject project, WorkflowBody body, IReadOnlyList<ProjectStepRecord> history,
         IReadOnlyList<WorkflowAction> actions, string trigger, string? userName, string? role, string? note, string? actionText = null)
@@ -267,6 +313,11 @@ public sealed class ProjectWorkflowService(
         var from = project.CurrentStep;
         var transition = actions.First(a => a.Transition.Trigger == trigger).Transition;
         await WorkflowEngine.MoveAsync(project, body, actions, trigger);
+        if (body.BidDeadline is { } rule && rule.FromStep == project.CurrentStep && from != project.CurrentStep)
+        {
+            // 招标文件开始发出: the anchor of the bid deadline; a re-tender's old deadline no longer holds.
+            project.StartBidPeriod(Now);
+        }
         db.ProjectSteps.Add(Record(project, history, from, project.CurrentStep, trigger, actionText ?? transition.Name, userName, role, note));
         return new WorkflowStepChanged(project.Id, project.Code, project.TradeType, from, project.CurrentStep, trigger, Now);
     }

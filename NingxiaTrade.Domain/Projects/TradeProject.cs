@@ -83,6 +83,17 @@ public class TradeProject
     public string CurrentStep { get; private set; } = "";
     public Guid? PendingApprovalId { get; private set; }
     public DateTime? BidDeadlineUtc { get; private set; }
+    /// <summary>
+    /// When the tender documents were first issued in the current round (招标文件开始发出之日): set when the project enters
+    /// the step its flow's bid-deadline rule counts from, cleared with the deadline by a re-tender. The anchor of the
+    /// 20-day lead time (《招标投标法》第二十四条).
+    /// </summary>
+    public DateTime? DocumentsIssuedUtc { get; private set; }
+    /// <summary>Why every move is held (暂停), e.g. an objection to the result is open (《招标投标法实施条例》第五十四条第二款); null when not.</summary>
+    public string? SuspendedReason { get; private set; }
+    public DateTime? SuspendedUtc { get; private set; }
+    public string? SuspendedBy { get; private set; }
+    public bool IsSuspended => SuspendedReason is not null;
     /// <summary>Optimistic concurrency: bumped by every change, so two people firing at once cannot both win.</summary>
     public int Revision { get; private set; }
 
@@ -119,6 +130,46 @@ public class TradeProject
 
     /// <summary>The pending request was decided; the project no longer waits.</summary>
     internal void ApprovalDecided() => PendingApprovalId = null;
+
+    /// <summary>
+    /// The project entered the step the bid deadline counts from: the documents are issued now, and any deadline of an
+    /// earlier round no longer holds (a re-tender sets a new one).
+    /// </summary>
+    internal void StartBidPeriod(DateTime nowUtc)
+    {
+        DocumentsIssuedUtc = nowUtc;
+        BidDeadlineUtc = null;
+    }
+
+    /// <summary>Holds every move until <see cref="Resume"/> (暂停).</summary>
+    public void Suspend(string reason, string by, DateTime nowUtc)
+    {
+        reason = reason?.Trim() ?? "";
+        if (reason.Length is < 4 or > 500)
+        {
+            throw new DomainException("请填写暂停原因（4至500个字符），如 “收到对评标结果的异议，答复前暂停”。");
+        }
+        if (IsSuspended)
+        {
+            throw new DomainException($"项目已于 {ChinaTime.Format(SuspendedUtc)} 暂停：{SuspendedReason}");
+        }
+        SuspendedReason = reason;
+        SuspendedUtc = nowUtc;
+        SuspendedBy = by;
+        Touch();
+    }
+
+    public void Resume()
+    {
+        if (!IsSuspended)
+        {
+            throw new DomainException("项目未暂停，无需恢复。");
+        }
+        SuspendedReason = null;
+        SuspendedUtc = null;
+        SuspendedBy = null;
+        Touch();
+    }
 
     public void SetBidDeadline(DateTime deadlineUtc, DateTime earliestUtc, string basis)
     {

@@ -16,8 +16,13 @@ public static class DefaultWorkflows
     private const string Gp35 = "《政府采购法》第三十五条";
     private const string Gp36 = "《政府采购法》第三十六条";
     private const string Order87 = "《政府采购货物和服务招标投标管理办法》（财政部令第87号）";
+    private const string Order87Art16 = "《政府采购货物和服务招标投标管理办法》（财政部令第87号）第十六条";
+    private const string Order87Art41 = "《政府采购货物和服务招标投标管理办法》（财政部令第87号）第四十一条第二款";
+    private const string Order87Art43 = "《政府采购货物和服务招标投标管理办法》（财政部令第87号）第四十三条";
+    private const string Order87Art69 = "《政府采购货物和服务招标投标管理办法》（财政部令第87号）第六十九条";
     private const string Order32 = "《企业国有资产交易监督管理办法》（国务院国资委 财政部令第32号）";
-    private const string Order39 = "《招标拍卖挂牌出让国有建设用地使用权规定》（国土资源部令第39号，本平台挂牌期按10日（日历日）、成交价按不低于底价执行）";
+    // The wording of 国土资源部令第39号 was not verified against an official text: its figures are cited as platform rules.
+    private const string Order39 = "按本平台规则（参照《招标拍卖挂牌出让国有建设用地使用权规定》，国土资源部令第39号）";
 
     // Declared before All: static fields initialise in textual order.
     private static readonly string[] Owners = [CentreClerk, Tenderer, Agent];
@@ -37,7 +42,7 @@ public static class DefaultWorkflows
         var b = new Builder("Registered");
         b.Step("Registered", "项目登记")
          .Step("PlanApproval", "招标方案核准/备案")
-         .Step("Notice", "招标公告（招标文件发售）", 5, false, $"招标文件的发售期不得少于5日（{Rule16}）")
+         .Step("Notice", "招标公告（招标文件发售）", 5, false, $"招标文件的发售期不得少于5日（{Rule16}）", PeriodKind.Duration)
          .Step("Bidding", "投标")
          .Step("Opening", "开标")
          .Step("Evaluation", "评标")
@@ -52,8 +57,8 @@ public static class DefaultWorkflows
          .Go("PublishNotice", "发布招标公告", "PlanApproval", "Notice", Owners, approval: true)
          .Go("CloseDocumentSale", "招标文件发售期满", "Notice", "Bidding", Clerk)
          .Go("OpenBids", "开标", "Bidding", "Opening", Clerk,
+             // Opening happens at the deadline (《招标投标法》第三十四条); the deadline guard re-checks the 20-day lead time.
              Deadline(Law24),
-             Since("Notice", 20, false, $"自招标文件开始发出之日起至投标截止之日止，最短不得少于20日（{Law24}）"),
              AtLeast("bids.count", 3, "投标人", $"投标人少于3个的，不得开标，应当重新招标（{Rule44}）"))
          .Go("Retender", "投标人不足3家，重新招标", "Bidding", "Notice", Clerk, ignoresMinimum: true, guards:
              [Deadline(Law24), AtLeast("bids.count", 0, "投标人", $"投标人少于3个的，不得开标，应当重新招标（{Rule44}）", max: 2)])
@@ -74,25 +79,27 @@ public static class DefaultWorkflows
         var b = new Builder("Intention");
         b.Step("Intention", "采购意向公开")
          .Step("Plan", "采购计划/备案")
-         .Step("Notice", "采购公告", 5, true, $"公开招标公告期限为5个工作日（{Order87}）")
+         .Step("Notice", "采购公告", 5, true, $"公开招标公告期限为5个工作日（{Order87Art16}）")
          .Step("Bidding", "投标")
          .Step("Opening", "开标")
          .Step("Evaluation", "评审")
-         .Step("ResultNotice", "中标结果公告", 1, true, $"中标结果公告期限为1个工作日（{Order87}）")
+         .Step("ResultNotice", "中标结果公告", 1, true, $"中标结果公告期限为1个工作日（{Order87Art69}）")
          .Step("Contract", "合同签订")
          .Step("ContractNotice", "合同公告")
          .Step("Acceptance", "履约验收")
          .Final("Completed", "验收完成")
+         .Final("MethodChanged", "经批准改用其他采购方式（另行登记）")
          .Final("Terminated", "终止");
         b.Go("SubmitPlan", "报送采购计划", "Intention", "Plan", Owners)
          .Go("PublishNotice", "发布采购公告", "Plan", "Notice", Owners, approval: true)
          .Go("CloseNotice", "公告期满", "Notice", "Bidding", Clerk)
          .Go("OpenBids", "开标", "Bidding", "Opening", Clerk,
              Deadline(Gp35),
-             Since("Notice", 20, false, $"自招标文件开始发出之日起至投标截止之日止，不得少于20日（{Gp35}）"),
-             AtLeast("bids.count", 3, "投标供应商", $"对招标文件作实质响应的供应商不足三家的，应予废标（{Gp36}）"))
-         .Go("Rebid", "供应商不足3家，废标重新招标", "Bidding", "Notice", Clerk, ignoresMinimum: true, guards:
-             [Deadline(Gp35), AtLeast("bids.count", 0, "投标供应商", $"对招标文件作实质响应的供应商不足三家的，应予废标（{Gp36}）", max: 2)])
+             AtLeast("bids.count", 3, "投标供应商", $"投标截止时间结束后参加投标的供应商不足3家的，不得开标（{Order87Art41}）"))
+         .Go("Rebid", "供应商不足3家，重新招标", "Bidding", "Notice", Clerk, ignoresMinimum: true, guards:
+             [Deadline(Gp35), AtLeast("bids.count", 0, "投标供应商", $"供应商不足3家的，可重新招标，或经财政部门批准改用其他采购方式（{Order87Art43}）", max: 2)])
+         .Go("ChangeMethod", "供应商不足3家，报财政部门批准改用其他采购方式", "Bidding", "MethodChanged", Owners, approval: true, ignoresMinimum: true, guards:
+             [Deadline(Gp35), AtLeast("bids.count", 0, "投标供应商", $"供应商不足3家的，可重新招标，或经财政部门批准改用其他采购方式（{Order87Art43}）", max: 2)])
          .Go("StartEvaluation", "组织评审", "Opening", "Evaluation", Clerk)
          .Go("PublishResult", "发布中标结果公告", "Evaluation", "ResultNotice", Owners)
          .Go("SignContract", "签订政府采购合同", "ResultNotice", "Contract", Owners)
@@ -109,7 +116,7 @@ public static class DefaultWorkflows
         var b = new Builder("Application");
         b.Step("Application", "转让申请")
          .Step("Approval", "国资监管机构审批")
-         .Step("Disclosure", "信息披露", 20, true, $"正式披露信息时间不得少于20个工作日（{Order32}）")
+         .Step("Disclosure", "信息披露", 20, true, $"正式披露信息时间不得少于20个工作日（{Order32}）", PeriodKind.Duration)
          .Step("Qualification", "意向受让方登记与资格确认")
          .Step("OnlineBidding", "网络竞价")
          .Step("DealNotice", "成交公告")
@@ -134,8 +141,8 @@ public static class DefaultWorkflows
     {
         var b = new Builder("Scheme");
         b.Step("Scheme", "出让方案审批")
-         .Step("Notice", "出让公告（竞买申请、缴纳保证金）", 20, false, $"出让公告应当至迟在挂牌开始日前20日发布（{Order39}）")
-         .Step("Listing", "挂牌", 10, false, $"挂牌时间不得少于10日（{Order39}）")
+         .Step("Notice", "出让公告（竞买申请、缴纳保证金）", 20, false, $"出让公告于挂牌开始日前不少于20日发布（{Order39}）", PeriodKind.LeadTime)
+         .Step("Listing", "挂牌", 10, false, $"挂牌时间不少于10日（{Order39}）", PeriodKind.Duration)
          .Step("Auction", "现场（网上）竞价")
          .Step("Confirmation", "签订成交确认书")
          .Step("ResultPublicity", "结果公示")
@@ -145,11 +152,11 @@ public static class DefaultWorkflows
         b.Go("PublishNotice", "发布出让公告", "Scheme", "Notice", Owners, approval: true)
          .Go("StartListing", "开始挂牌", "Notice", "Listing", Clerk)
          .Go("ToAuction", "两家以上竞买人仍要求报价，转入竞价", "Listing", "Auction", Clerk,
-             AtLeast("bidders.competing", 2, "仍在竞价的竞买人", $"挂牌截止时有两个或两个以上竞买人要求报价的，应当进行现场竞价（{Order39}）"))
+             AtLeast("bidders.competing", 2, "仍在竞价的竞买人", $"挂牌截止时两个以上竞买人表示继续报价的，转入现场（网上）竞价（{Order39}）"))
          .Go("ListingDeal", "挂牌成交（一家报价且不低于底价）", "Listing", "Confirmation", Clerk,
              AtLeast("offers.valid", 1, "有效报价", Order39),
              // Two or more still competing at the close must go to auction, not to a listing deal.
-             AtLeast("bidders.competing", 0, "仍在竞价的竞买人", $"挂牌截止时有两个或两个以上竞买人要求报价的，应当进行现场竞价（{Order39}）", max: 1))
+             AtLeast("bidders.competing", 0, "仍在竞价的竞买人", $"挂牌截止时两个以上竞买人表示继续报价的，转入现场（网上）竞价（{Order39}）", max: 1))
          .Go("ListingFailed", "无人报价或报价低于底价，流拍", "Listing", "Failed", Clerk,
              AtLeast("offers.valid", 0, "有效报价", $"有不低于底价的有效报价的，不得流拍（{Order39}）", max: 0))
          .Go("AuctionDeal", "竞价成交", "Auction", "Confirmation", Clerk)
@@ -189,12 +196,6 @@ public static class DefaultWorkflows
         Parameters = basis is null ? [] : new() { ["basis"] = basis },
     };
 
-    private static GuardUse Since(string step, int days, bool working, string basis) => new()
-    {
-        Name = "MinDaysSinceStep",
-        Parameters = new() { ["step"] = step, ["days"] = days.ToString(System.Globalization.CultureInfo.InvariantCulture), ["workingDays"] = working ? "true" : "false", ["basis"] = basis },
-    };
-
     private static GuardUse AtLeast(string fact, int min, string label, string basis, int? max = null)
     {
         var use = new GuardUse
@@ -213,9 +214,9 @@ public static class DefaultWorkflows
     {
         public WorkflowBody Body { get; } = new() { InitialStep = initial };
 
-        public Builder Step(string key, string name, int? minimumDays = null, bool working = false, string? basis = null)
+        public Builder Step(string key, string name, int? minimumDays = null, bool working = false, string? basis = null, PeriodKind kind = PeriodKind.Duration)
         {
-            Body.Steps.Add(new WorkflowStep { Key = key, Name = name, MinimumDays = minimumDays, WorkingDays = working, LegalBasis = basis });
+            Body.Steps.Add(new WorkflowStep { Key = key, Name = name, MinimumDays = minimumDays, WorkingDays = working, LegalBasis = basis, PeriodKind = kind });
             return this;
         }
 

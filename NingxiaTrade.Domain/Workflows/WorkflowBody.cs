@@ -1,4 +1,44 @@
+using System.Text.Json.Serialization;
+
 namespace NingxiaTrade.Domain.Workflows;
+
+/// <summary>
+/// How a number of days is counted. The two kinds differ by one day at the end, and the law uses both:
+/// </summary>
+public enum PeriodKind
+{
+    /// <summary>
+    /// 期间 (发售期、公示期、公告期、披露期、挂牌期): starts the day after entry (《民法典》第二百零一条) and ends at 24:00 of
+    /// its last day (第二百零三条), so the earliest move is 00:00 of day N+1.
+    /// </summary>
+    Duration = 1,
+    /// <summary>
+    /// 提前期 to a dated event (e.g. from the day the tender documents are first issued to the bid deadline, not less than
+    /// 20 days, 《招标投标法》第二十四条): counted from the day after as well, but the event itself may fall on day N.
+    /// </summary>
+    LeadTime = 2,
+}
+
+public static class PeriodKinds
+{
+    public static string Chinese(this PeriodKind kind) => kind switch
+    {
+        PeriodKind.Duration => "期间",
+        PeriodKind.LeadTime => "提前期",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>How the kind counts, as the designer and the public page explain it.</summary>
+    public static string Explanation(this PeriodKind kind) => kind switch
+    {
+        PeriodKind.Duration => "自进入本环节的次日起算，最后一日24时届满，届满后（第N+1日0时起）方可进入下一环节（《民法典》第二百零一条、第二百零三条）",
+        PeriodKind.LeadTime => "自起算之日的次日起算，所指向的事件（如投标截止）最早可在第N日进行（《民法典》第二百零一条）",
+        _ => "",
+    };
+
+    public static bool TryParse(string? text, out PeriodKind kind) =>
+        Enum.TryParse(text, ignoreCase: false, out kind) && Enum.IsDefined(kind);
+}
 
 /// <summary>
 /// The body of a workflow definition: steps and the transitions between them, stored as JSON on
@@ -30,6 +70,10 @@ public sealed class WorkflowStep
     public int? MinimumDays { get; set; }
     /// <summary>True when <see cref="MinimumDays"/> counts working days (法定节假日 and 调休 respected).</summary>
     public bool WorkingDays { get; set; }
+    /// <summary>How <see cref="MinimumDays"/> counts: a step's own period is a <see cref="PeriodKind.Duration"/> (公示期 …);
+    /// a step that only has to be entered a number of days before the next one begins is a <see cref="PeriodKind.LeadTime"/>.</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<PeriodKind>))]
+    public PeriodKind PeriodKind { get; set; } = PeriodKind.Duration;
     /// <summary>The law behind the minimum, e.g. 《招标投标法》第二十四条.</summary>
     public string? LegalBasis { get; set; }
 }
@@ -60,16 +104,27 @@ public sealed class GuardUse
     public Dictionary<string, string> Parameters { get; set; } = [];
 }
 
-/// <summary>Fires the transition automatically <see cref="Days"/> (working) days after the step was entered.</summary>
+/// <summary>
+/// Reminds the transition's roles when <see cref="Days"/> (working) days after entering the step have passed (a
+/// <see cref="PeriodKind.Duration"/>). It never moves the project itself: the decision stays with a person (e.g. issuing
+/// the award notice is the tenderer's, 《招标投标法》第四十五条).
+/// </summary>
 public sealed class WorkflowTimer
 {
     public int Days { get; set; }
     public bool WorkingDays { get; set; }
 }
 
-/// <summary>"The bid deadline is at least <see cref="Days"/> days after the project entered <see cref="FromStep"/>."</summary>
+/// <summary>
+/// "The bid deadline is at least <see cref="Days"/> days after the tender documents were first issued", i.e. after the
+/// project entered <see cref="FromStep"/> (a <see cref="PeriodKind.LeadTime"/>: the deadline may fall on day N).
+/// </summary>
 public sealed class DeadlineRule
 {
+    /// <summary>Always a lead time: the deadline is the dated event.</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<PeriodKind>))]
+    public PeriodKind Kind => PeriodKind.LeadTime;
+
     public string FromStep { get; set; } = "";
     public int Days { get; set; }
     public bool WorkingDays { get; set; }

@@ -42,7 +42,9 @@ public class WorkflowDefinition
 
     public bool IsDraft => !IsPublished;
 
-    public WorkflowBody Body => JsonSerializer.Deserialize<WorkflowBody>(BodyJson, Json) ?? new WorkflowBody();
+    public WorkflowBody Body => ParseBody(BodyJson);
+
+    public static WorkflowBody ParseBody(string json) => JsonSerializer.Deserialize<WorkflowBody>(json, Json) ?? new WorkflowBody();
 
     /// <summary>Replaces the body of a draft. A published version never changes.</summary>
     public void Edit(string name, WorkflowBody body)

@@ -35,6 +35,11 @@ public sealed class WorkflowEngine(IWorkingDayCalculator workingDays, IEnumerabl
                     ? "该操作由平台定时自动执行"
                     : $"只有{string.Join("、", transition.Roles.Select(Roles.Chinese))}可以办理");
             }
+            if (project.IsSuspended)
+            {
+                // 《招标投标法实施条例》第五十四条第二款: while an objection is open, the step does not go on.
+                reasons.Add($"项目已于 {ChinaTime.Format(project.SuspendedUtc)} 暂停：{project.SuspendedReason}；解除暂停前不得办理");
+            }
             if (project.PendingApprovalId is not null && !ignorePending)
             {
                 reasons.Add("本项目有事项正在等待行政监督部门审批");
@@ -46,6 +51,7 @@ public sealed class WorkflowEngine(IWorkingDayCalculator workingDays, IEnumerabl
                     ["step"] = step.Key,
                     ["days"] = days.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     ["workingDays"] = step.WorkingDays ? "true" : "false",
+                    ["kind"] = step.PeriodKind.ToString(),
                     ["basis"] = StripPeriod(step.LegalBasis),
                 }, cancellationToken);
                 if (!outcome.Allowed)
@@ -109,7 +115,7 @@ public sealed class WorkflowEngine(IWorkingDayCalculator workingDays, IEnumerabl
         string Id(string key) => "s_" + new string(key.Where(char.IsLetterOrDigit).ToArray());
         foreach (var step in body.Steps)
         {
-            var label = step.MinimumDays is > 0 ? $"{step.Name}（≥{step.MinimumDays}{(step.WorkingDays ? "个工作日" : "日")}）" : step.Name;
+            var label = step.MinimumDays is > 0 ? $"{step.Name}（{step.PeriodKind.Chinese()}≥{Periods.Days(step.MinimumDays.Value, step.WorkingDays)}）" : step.Name;
             sb.Append("    ").Append(Id(step.Key)).Append(" : ").Append(Clean(label)).Append('\n');
         }
         if (body.Step(body.InitialStep) is not null)

@@ -4,10 +4,23 @@ using NingxiaTrade.Domain.Projects;
 
 namespace NingxiaTrade.Domain.Workflows;
 
+/// <summary>
+/// A date reached by counting working days, and the warning to show when the count crossed a year without an entered
+/// holiday schedule (then only weekends were skipped).
+/// </summary>
+public sealed record WorkingDaySum(DateOnly Date, string? CoverageWarning = null);
+
 /// <summary>Working-day arithmetic the guards need (provided by the holiday calendar).</summary>
 public interface IWorkingDayCalculator
 {
-    Task<DateOnly> AddWorkingDaysAsync(DateOnly start, int days, CancellationToken cancellationToken = default);
+    Task<WorkingDaySum> AddWorkingDaysAsync(DateOnly start, int days, CancellationToken cancellationToken = default);
+}
+
+/// <summary>When a period lets a project move: the first China date allowed, the last day of the period, any calendar warning.</summary>
+public sealed record PeriodEnd(DateOnly EarliestDate, DateOnly LastDay, string? CoverageWarning)
+{
+    /// <summary>" （2027年节假日安排尚未录入，按周末规则计算。）" or "".</summary>
+    public string WarningSuffix => CoverageWarning is null ? "" : $"（{CoverageWarning.TrimEnd('。')}）";
 }
 
 /// <summary>
@@ -41,6 +54,13 @@ public sealed class GuardContext(
         history.Where(h => h.ToStep == step && h.FromStep != h.ToStep)
             .OrderByDescending(h => h.Sequence).Select(h => (DateTime?)h.AtUtc).FirstOrDefault();
 
+    /// <summary>
+    /// The day the tender documents were first issued in the current round (the anchor of the bid deadline's lead time):
+    /// recorded on the project when it entered the deadline rule's step; for projects from before it was recorded, that entry.
+    /// </summary>
+    public DateTime? BidPeriodAnchorUtc() =>
+        Project.DocumentsIssuedUtc ?? (Body.BidDeadline is { } rule ? EnteredUtc(rule.FromStep) : null);
+
     public async Task<long?> FactAsync(string fact, CancellationToken cancellationToken)
     {
         foreach (var source in facts)
@@ -53,13 +73,44 @@ public sealed class GuardContext(
         return null;
     }
 
-    /// <summary>The first China date on which a period of <paramref name="days"/> from <paramref name="startUtc"/> is complete.</summary>
-    public async Task<DateOnly> PeriodEndsAsync(DateTime startUtc, int days, bool working, CancellationToken cancellationToken)
+    /// <summary>
+    /// When a period of <paramref name="days"/> (working) days from <paramref name="startUtc"/> lets the project move.
+    /// Both kinds start the day after (《民法典》第二百零一条); a <see cref="PeriodKind.Duration"/> must have ended (24:00 of
+    /// its last day, 第二百零三条) so the earliest move is the next day, a <see cref="PeriodKind.LeadTime"/>'s event may
+    /// fall on its last day.
+    /// </summary>
+    public Task<PeriodEnd> PeriodEndsAsync(DateTime startUtc, int days, bool working, PeriodKind kind, CancellationToken cancellationToken) =>
+        Periods.EndAsync(WorkingDays, startUtc, days, working, kind, cancellationToken);
+}
+
+/// <summary>Statutory period arithmetic shared by the guards, the timers, the bid deadline and the duties.</summary>
+public static class Periods
+{
+    public static async Task<PeriodEnd> EndAsync(IWorkingDayCalculator workingDays, DateTime startUtc, int days, bool working, PeriodKind kind,
+        CancellationToken cancellationToken)
     {
-        // 民法典 第二百零一条: the day the period starts is not counted.
         var start = ChinaTime.DateOf(startUtc);
-        return working ? await WorkingDays.AddWorkingDaysAsync(start, days, cancellationToken) : start.AddDays(days);
+        if (days <= 0)
+        {
+            return new PeriodEnd(start, start, null);
+        }
+        DateOnly last;
+        string? warning = null;
+        if (working)
+        {
+            var sum = await workingDays.AddWorkingDaysAsync(start, days, cancellationToken);
+            last = sum.Date;
+            warning = sum.CoverageWarning;
+        }
+        else
+        {
+            last = start.AddDays(days);
+        }
+        return new PeriodEnd(kind == PeriodKind.Duration ? last.AddDays(1) : last, last, warning);
     }
+
+    /// <summary>"5日" / "5个工作日".</summary>
+    public static string Days(int days, bool working) => days + (working ? "个工作日" : "日");
 }
 
 /// <summary>The answer of a guard: allowed, or refused with a reason a clerk can read.</summary>
@@ -114,16 +165,29 @@ public static class WorkflowGuards
         p.GetValueOrDefault("basis") is { Length: > 0 } basis ? $"（{basis}）" : "";
 }
 
-/// <summary>"At least N (working) days since the project entered a step", e.g. 20 days from the tender documents' issue.</summary>
+/// <summary>
+/// "At least N (working) days since the project entered a step". Parameter <c>kind</c> says how they count
+/// (<see cref="PeriodKind"/>; a lead time when absent, as definitions written before the kinds existed meant).
+/// </summary>
 public sealed class MinDaysSinceStepGuard : IWorkflowGuard
 {
     public string Name => "MinDaysSinceStep";
     public string Label => "自某环节起满最短期限";
     public IReadOnlyList<GuardParameter> Parameters { get; } =
-        [new("step", "起算环节"), new("days", "天数"), new("workingDays", "按工作日（true/false）", false), new("basis", "法律依据", false)];
+        [new("step", "起算环节"), new("days", "天数"), new("workingDays", "按工作日（true/false）", false),
+         new("kind", "期限种类（Duration 期间 / LeadTime 提前期）", false), new("basis", "法律依据", false)];
 
-    public string? Check(IReadOnlyDictionary<string, string> p) =>
-        WorkflowGuards.TryDays(p, out _) ? null : "天数应为0至365的整数";
+    public string? Check(IReadOnlyDictionary<string, string> p)
+    {
+        if (!WorkflowGuards.TryDays(p, out _))
+        {
+            return "天数应为0至365的整数";
+        }
+        return p.TryGetValue("kind", out var kind) && !PeriodKinds.TryParse(kind, out _) ? "期限种类应为 Duration（期间）或 LeadTime（提前期）" : null;
+    }
+
+    public static PeriodKind KindOf(IReadOnlyDictionary<string, string> p) =>
+        PeriodKinds.TryParse(p.GetValueOrDefault("kind"), out var kind) ? kind : PeriodKind.LeadTime;
 
     public async Task<GuardOutcome> EvaluateAsync(GuardContext context, IReadOnlyDictionary<string, string> p, CancellationToken cancellationToken)
     {
@@ -131,15 +195,20 @@ public sealed class MinDaysSinceStepGuard : IWorkflowGuard
         var step = p["step"];
         var stepName = context.Body.Step(step)?.Name ?? step;
         var working = WorkflowGuards.Working(p);
-        var unit = working ? "个工作日" : "日";
+        var kind = KindOf(p);
+        var length = Periods.Days(days, working);
         if (context.EnteredUtc(step) is not { } entered)
         {
-            return GuardOutcome.Refuse($"尚未进入“{stepName}”环节，无法起算{days}{unit}期限{WorkflowGuards.Basis(p)}");
+            return GuardOutcome.Refuse($"尚未进入“{stepName}”环节，无法起算{length}期限{WorkflowGuards.Basis(p)}");
         }
-        var earliest = await context.PeriodEndsAsync(entered, days, working, cancellationToken);
-        return ChinaTime.DateOf(context.NowUtc) >= earliest
-            ? GuardOutcome.Ok
-            : GuardOutcome.Refuse($"自“{stepName}”之日起未满{days}{unit}，{ChinaTime.FormatDate(earliest)}起方可办理{WorkflowGuards.Basis(p)}");
+        var end = await context.PeriodEndsAsync(entered, days, working, kind, cancellationToken);
+        if (ChinaTime.DateOf(context.NowUtc) >= end.EarliestDate)
+        {
+            return GuardOutcome.Ok;
+        }
+        return GuardOutcome.Refuse(kind == PeriodKind.Duration
+            ? $"“{stepName}”期限{length}，自次日起算，至{ChinaTime.FormatDate(end.LastDay)} 24时届满，{ChinaTime.FormatDate(end.EarliestDate)}起方可办理{WorkflowGuards.Basis(p)}{end.WarningSuffix}"
+            : $"自“{stepName}”之日起未满{length}，{ChinaTime.FormatDate(end.EarliestDate)}起方可办理{WorkflowGuards.Basis(p)}{end.WarningSuffix}");
     }
 }
 
@@ -182,7 +251,11 @@ public sealed class FactAtLeastGuard : IWorkflowGuard
     }
 }
 
-/// <summary>"The project's bid deadline (投标截止时间) has been set and reached."</summary>
+/// <summary>
+/// "The project's bid deadline (投标截止时间) has been set and reached", and is still lawful: re-validated against the
+/// flow's <see cref="DeadlineRule"/> from the day the documents were first issued. Opening happens at the deadline
+/// (《招标投标法》第三十四条), so nothing else may hold it once a lawful deadline has passed.
+/// </summary>
 public sealed class DeadlineReachedGuard : IWorkflowGuard
 {
     public string Name => "DeadlineReached";
@@ -191,12 +264,24 @@ public sealed class DeadlineReachedGuard : IWorkflowGuard
 
     public string? Check(IReadOnlyDictionary<string, string> p) => null;
 
-    public Task<GuardOutcome> EvaluateAsync(GuardContext context, IReadOnlyDictionary<string, string> p, CancellationToken cancellationToken) =>
-        Task.FromResult(context.Project.BidDeadlineUtc switch
+    public async Task<GuardOutcome> EvaluateAsync(GuardContext context, IReadOnlyDictionary<string, string> p, CancellationToken cancellationToken)
+    {
+        if (context.Project.BidDeadlineUtc is not { } deadline)
         {
-            null => GuardOutcome.Refuse("尚未设定投标截止时间"),
-            { } deadline when context.NowUtc < deadline =>
-                GuardOutcome.Refuse($"投标截止时间 {ChinaTime.Format(deadline)} 未到{WorkflowGuards.Basis(p)}"),
-            _ => GuardOutcome.Ok,
-        });
+            return GuardOutcome.Refuse("尚未设定投标截止时间");
+        }
+        if (context.Body.BidDeadline is { } rule && context.BidPeriodAnchorUtc() is { } anchor)
+        {
+            var end = await context.PeriodEndsAsync(anchor, rule.Days, rule.WorkingDays, rule.Kind, cancellationToken);
+            if (ChinaTime.DateOf(deadline) < end.EarliestDate)
+            {
+                var basis = string.IsNullOrWhiteSpace(rule.LegalBasis) ? "" : $"（{rule.LegalBasis}）";
+                return GuardOutcome.Refuse(
+                    $"投标截止时间 {ChinaTime.Format(deadline)} 早于依法最早可截止的 {ChinaTime.FormatDate(end.EarliestDate)}，须重新设定{basis}{end.WarningSuffix}");
+            }
+        }
+        return context.NowUtc < deadline
+            ? GuardOutcome.Refuse($"投标截止时间 {ChinaTime.Format(deadline)} 未到{WorkflowGuards.Basis(p)}")
+            : GuardOutcome.Ok;
+    }
 }

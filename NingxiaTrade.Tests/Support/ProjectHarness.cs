@@ -146,7 +146,9 @@ public sealed class ProjectHarness : IAsyncDisposable
     public WorkflowEngine Engine() => new(new CalendarWorkingDays(new WorkingDayCalendar(Database)), [Facts]);
 
     public ProjectWorkflowService Workflow(ICurrentUser? user = null) =>
-        new(Database, user ?? User, Database.Time, Engine(), Handlers, NullLogger<ProjectWorkflowService>.Instance);
+        new(Database, user ?? User, Database.Time, Engine(), Handlers, NullLogger<ProjectWorkflowService>.Instance,
+            new NingxiaTrade.Domain.Notifications.Notifier(new ProjectParticipants(), new NingxiaTrade.Domain.Notifications.NotificationSignal(),
+                new NingxiaTrade.Domain.Notifications.NotificationSettings(), user ?? User, Database.Time));
 
     public ProjectRegistration Registration(ICurrentUser? user = null) => new(Database, user ?? User, Database.Time, Rules, new MarketEntityDirectory(Database, user ?? User));
 

@@ -23,14 +23,14 @@ public class DefaultFlowWalkTests
         await h.FireAsync(id, "SubmitPlan", TendererId);
         await h.FireApprovedAsync(id, "PublishNotice", TendererId);
         await h.SetDeadlineAsync(id, Start.AddDays(20).Date.AddHours(9), TendererId);
-        h.SetChinaTime(Start.AddDays(5));
+        h.SetChinaTime(Start.AddDays(6).Date);
         await h.FireAsync(id, "CloseDocumentSale");
         h.SetChinaTime(Start.AddDays(20));
         h.Facts.Set(id, "bids.count", 3);
         await h.FireAsync(id, "OpenBids");
         await h.FireAsync(id, "StartEvaluation");
         await h.FireAsync(id, "PublishCandidates", TendererId);
-        h.Advance(TimeSpan.FromDays(3));
+        h.Advance(TimeSpan.FromDays(4));
         await h.FireAsync(id, "IssueAward", TendererId);
         await h.FireAsync(id, "SignContract", TendererId);
         await h.FireAsync(id, "RefundDeposits");
@@ -52,14 +52,14 @@ public class DefaultFlowWalkTests
         await h.FireAsync(id, "SubmitPlan");
         await h.FireApprovedAsync(id, "PublishNotice");
         await h.SetDeadlineAsync(id, Start.AddDays(20).Date.AddHours(9));
-        h.SetChinaTime(new DateTime(2026, 12, 4, 9, 0, 0)); // 5 working days after Friday 27 November
+        h.SetChinaTime(new DateTime(2026, 12, 5, 0, 0, 0)); // 5 working days after Friday 27 November end at 24:00 of 4 December
         await h.FireAsync(id, "CloseNotice");
         h.SetChinaTime(Start.AddDays(20));
         h.Facts.Set(id, "bids.count", 4);
         await h.FireAsync(id, "OpenBids");
         await h.FireAsync(id, "StartEvaluation");
         await h.FireAsync(id, "PublishResult");
-        h.Advance(TimeSpan.FromDays(1));
+        h.Advance(TimeSpan.FromDays(3));
         await h.FireAsync(id, "SignContract");
         await h.FireAsync(id, "PublishContract");
         await h.FireAsync(id, "StartAcceptance");
@@ -79,7 +79,7 @@ public class DefaultFlowWalkTests
         var id = await h.RegisterAsync(TradeType.StateAssetTransfer);
         await h.FireAsync(id, "SubmitTransfer");
         await h.FireApprovedAsync(id, "Disclose");
-        h.SetChinaTime(new DateTime(2026, 12, 25, 9, 0, 0)); // 20 working days after Friday 27 November
+        h.SetChinaTime(new DateTime(2026, 12, 26, 0, 0, 0)); // 20 working days after Friday 27 November end at 24:00 of 25 December
         await h.FireAsync(id, "CloseDisclosure");
         h.Facts.Set(id, "bidders.qualified", 2);
         await h.FireAsync(id, "StartBidding");
@@ -101,7 +101,7 @@ public class DefaultFlowWalkTests
         await h.FireApprovedAsync(id, "PublishNotice");
         h.Advance(TimeSpan.FromDays(20));
         await h.FireAsync(id, "StartListing");
-        h.Advance(TimeSpan.FromDays(10));
+        h.Advance(TimeSpan.FromDays(11));
         h.Facts.Set(id, "bidders.competing", 1);
         h.Facts.Set(id, "offers.valid", 1);
         await h.FireAsync(id, "ListingDeal");

@@ -18,7 +18,7 @@ public class ProjectAccessTests
         var id = await h.RegisterAsync(TradeType.EngineeringBidding, asUser: TendererId);
         await h.FireAsync(id, "SubmitPlan", TendererId);
         await h.FireApprovedAsync(id, "PublishNotice", TendererId);
-        h.Advance(TimeSpan.FromDays(5));
+        h.Advance(TimeSpan.FromDays(6));
         var before = await h.ProjectAsync(id);
         var historyBefore = (await h.HistoryAsync(id)).Count;
 

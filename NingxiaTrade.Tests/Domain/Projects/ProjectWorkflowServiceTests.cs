@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NingxiaTrade.Domain.Accounts;
 using NingxiaTrade.Domain.Common;
 using NingxiaTrade.Domain.Projects;
 using NingxiaTrade.Domain.Workflows;
@@ -17,7 +18,7 @@ public class ProjectWorkflowServiceTests
     {
         var id = await h.EngineeringInNoticeAsync();
         await h.SetDeadlineAsync(id, new DateTime(2026, 12, 17, 9, 0, 0));
-        h.SetChinaTime(Start.AddDays(5));
+        h.SetChinaTime(Start.AddDays(6).Date); // the 5-day sale period (11-28 … 12-02) has ended at 24:00 of 12-02
         await h.FireAsync(id, "CloseDocumentSale");
         h.SetChinaTime(new DateTime(2026, 12, 17, 10, 0, 0));
         h.Facts.Set(id, "bids.count", 3);
@@ -92,27 +93,73 @@ public class ProjectWorkflowServiceTests
     }
 
     [Fact]
-    public async Task FireDueTimers_CandidatePublicityOfThreeDays_MovesOnlyWhenDueAndOnlyOnce()
+    public async Task RemindDueTimers_CandidatePublicityOfThreeDays_RemindsOnceAfterItEndsAndNeverMoves()
+    {
+        await using var h = await CreateAsync();
+        var id = await InCandidatePublicityAsync(h); // entered 2026-12-17 10:00: publicity 12-18 … 12-20, ends 24:00 of 12-20
+        var handler = new RecordingHandler();
+        h.Handlers.Add(handler);
+        h.SetChinaTime(new DateTime(2026, 12, 20, 23, 59, 0));
+
+        Assert.Equal(0, await h.Workflow().RemindDueTimersAsync());
+
+        h.SetChinaTime(new DateTime(2026, 12, 21, 0, 0, 0));
+        Assert.Equal(1, await h.Workflow().RemindDueTimersAsync());
+        var history = await h.HistoryAsync(id);
+        // Issuing the award notice is the tenderer's decision (《招标投标法》第四十五条): the platform only reminds.
+        Assert.Equal("CandidatePublicity", (await h.ProjectAsync(id)).CurrentStep);
+        Assert.Equal(("CandidatePublicity", "CandidatePublicity"), (history[^1].FromStep, history[^1].ToStep));
+        Assert.Contains("期限届满提醒", history[^1].Action);
+        Assert.Equal("平台定时任务", history[^1].UserName);
+        Assert.Empty(handler.Changes);
+
+        Assert.Equal(0, await h.Workflow().RemindDueTimersAsync());
+        Assert.Equal(history.Count, (await h.HistoryAsync(id)).Count);
+        var award = await h.ActionAsync(id, "IssueAward");
+        Assert.True(award.Allowed, string.Join("；", award.Reasons));
+    }
+
+    [Fact]
+    public async Task Suspend_ObjectionOnResult_EveryMoveRefusedUntilResumed()
     {
         await using var h = await CreateAsync();
         var id = await InCandidatePublicityAsync(h);
-        var handler = new RecordingHandler();
-        h.Handlers.Add(handler);
-        h.SetChinaTime(new DateTime(2026, 12, 19, 23, 59, 0));
+        h.SetChinaTime(new DateTime(2026, 12, 21, 9, 0, 0));
+        h.Act(YinchuanClerk);
 
-        Assert.Equal(0, await h.Workflow().FireDueTimersAsync());
+        await h.Workflow().SuspendAsync(id, (await h.ProjectAsync(id)).Revision, "投标人对评标结果提出异议，答复前暂停");
+
+        // 《招标投标法实施条例》第五十四条第二款: no award while the objection is open, and no other move either.
+        var actions = await h.Workflow().ActionsAsync(id);
+        Assert.All(actions, a => Assert.Contains(a.Reasons, r => r.Contains("暂停：投标人对评标结果提出异议")));
+        var ex = await Assert.ThrowsAsync<DomainException>(() => h.FireAsync(id, "IssueAward"));
+        Assert.Contains("解除暂停前不得办理", ex.Message);
         Assert.Equal("CandidatePublicity", (await h.ProjectAsync(id)).CurrentStep);
 
-        h.SetChinaTime(new DateTime(2026, 12, 20, 0, 1, 0));
-        Assert.Equal(1, await h.Workflow().FireDueTimersAsync());
-        var moved = await h.HistoryAsync(id);
-        Assert.Equal("AwardNotice", (await h.ProjectAsync(id)).CurrentStep);
-        Assert.Equal(("CandidatePublicity", "AwardNotice", "IssueAward"), (moved[^1].FromStep, moved[^1].ToStep, moved[^1].Trigger));
-        Assert.Equal("平台定时任务", moved[^1].UserName);
+        await h.Workflow().ResumeAsync(id, (await h.ProjectAsync(id)).Revision, "异议已于12月22日书面答复");
+        Assert.True((await h.ActionAsync(id, "IssueAward")).Allowed);
+        var history = await h.HistoryAsync(id);
+        Assert.Equal(["暂停项目", "解除暂停"], history.TakeLast(2).Select(r => r.Action));
+    }
 
-        Assert.Equal(0, await h.Workflow().FireDueTimersAsync());
-        Assert.Equal(moved.Count, (await h.HistoryAsync(id)).Count);
-        Assert.Single(handler.Changes);
+    [Fact]
+    public async Task Suspend_ByTendererOrWithoutReason_RefusedAndNothingChanges()
+    {
+        await using var h = await CreateAsync();
+        var id = await InCandidatePublicityAsync(h);
+        var revision = (await h.ProjectAsync(id)).Revision;
+
+        h.Act(TendererId);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => h.Workflow().SuspendAsync(id, revision, "想暂停一下项目"));
+        h.Act(YinchuanClerk);
+        var ex = await Assert.ThrowsAsync<DomainException>(() => h.Workflow().SuspendAsync(id, revision, "暂停"));
+        Assert.Contains("请填写暂停原因", ex.Message);
+        var resume = await Assert.ThrowsAsync<DomainException>(() => h.Workflow().ResumeAsync(id, revision, "恢复项目办理"));
+        Assert.Equal("项目未暂停，无需恢复。", resume.Message);
+
+        var project = await h.ProjectAsync(id);
+        Assert.False(project.IsSuspended);
+        Assert.Equal(revision, project.Revision);
     }
 
     [Fact]

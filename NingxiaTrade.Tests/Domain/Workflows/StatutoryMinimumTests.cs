@@ -17,19 +17,22 @@ public class StatutoryMinimumTests
 
     public static TheoryData<TradeType, string, string, string, string, string, string, string> Periods => new()
     {
-        // type, current step, trigger, step the period counts from, entered (China), too early, first lawful day, reason fragments (|)
-        { TradeType.EngineeringBidding, "Notice", "CloseDocumentSale", "Notice", "2026-11-27 10:00", "2026-12-01 23:59", "2026-12-02 00:00", "未满5日|第十六条" },
-        { TradeType.EngineeringBidding, "Bidding", "OpenBids", "Notice", "2026-11-27 10:00", "2026-12-16 23:59", "2026-12-17 00:00", "未满20日|《招标投标法》第二十四条" },
-        { TradeType.EngineeringBidding, "CandidatePublicity", "IssueAward", "CandidatePublicity", "2026-11-27 10:00", "2026-11-29 23:59", "2026-11-30 00:00", "未满3日|第五十四条" },
-        // 国庆 2026: 1–7 October off, Saturday 10 October worked (调休). Five working days after 30 September end on 13 October
-        // (8, 9, 10, 12, 13); counted in calendar days they would end on 5 October.
-        { TradeType.GovernmentProcurement, "Notice", "CloseNotice", "Notice", "2026-09-30 10:00", "2026-10-12 17:00", "2026-10-13 00:00", "未满5个工作日|2026-10-13起方可办理|财政部令第87号" },
-        { TradeType.GovernmentProcurement, "Bidding", "OpenBids", "Notice", "2026-11-27 10:00", "2026-12-16 23:59", "2026-12-17 00:00", "未满20日|《政府采购法》第三十五条" },
-        { TradeType.GovernmentProcurement, "ResultNotice", "SignContract", "ResultNotice", "2026-09-30 10:00", "2026-10-07 23:59", "2026-10-08 00:00", "未满1个工作日|财政部令第87号" },
+        // type, current step, trigger, step the period counts from, entered (China), too early, first lawful moment, reason fragments (|)
+        // Durations (期间) start the next day and end at 24:00 of their last day: the move is lawful from 00:00 of day N+1.
+        { TradeType.EngineeringBidding, "Notice", "CloseDocumentSale", "Notice", "2026-11-27 10:00", "2026-12-02 23:59", "2026-12-03 00:00", "期限5日|至2026-12-02 24时届满|第十六条" },
+        // Issue 10's example: a 3-day publicity entered 11-27 18:00 runs 11-28 … 11-30; the award may follow from 12-01 00:00.
+        { TradeType.EngineeringBidding, "CandidatePublicity", "IssueAward", "CandidatePublicity", "2026-11-27 18:00", "2026-11-30 23:59", "2026-12-01 00:00", "期限3日|2026-12-01起方可办理|第五十四条" },
+        // In calendar days 国庆 counts like any other day: 10-01 … 10-03.
+        { TradeType.EngineeringBidding, "CandidatePublicity", "IssueAward", "CandidatePublicity", "2026-09-30 18:00", "2026-10-03 23:59", "2026-10-04 00:00", "至2026-10-03 24时届满" },
+        // 国庆 2026: 1–7 October off, Saturday 10 October worked (调休). Five working days after 30 September are 8, 9, 10, 12, 13
+        // October; the notice period ends at 24:00 of 13 October.
+        { TradeType.GovernmentProcurement, "Notice", "CloseNotice", "Notice", "2026-09-30 10:00", "2026-10-13 23:59", "2026-10-14 00:00", "期限5个工作日|至2026-10-13 24时届满|2026-10-14起方可办理|财政部令第87号）第十六条" },
+        { TradeType.GovernmentProcurement, "ResultNotice", "SignContract", "ResultNotice", "2026-09-30 10:00", "2026-10-08 23:59", "2026-10-09 00:00", "期限1个工作日|第六十九条" },
         // Twenty working days after 30 September: 8–10, 12–16, 19–23, 26–30 October, 2–3 November.
-        { TradeType.StateAssetTransfer, "Disclosure", "CloseDisclosure", "Disclosure", "2026-09-30 10:00", "2026-11-02 23:59", "2026-11-03 00:00", "未满20个工作日|财政部令第32号" },
-        { TradeType.LandAndMiningRights, "Notice", "StartListing", "Notice", "2026-11-27 10:00", "2026-12-16 23:59", "2026-12-17 00:00", "未满20日|国土资源部令第39号" },
-        { TradeType.LandAndMiningRights, "Listing", "ListingDeal", "Listing", "2026-11-27 10:00", "2026-12-06 23:59", "2026-12-07 00:00", "未满10日|国土资源部令第39号" },
+        { TradeType.StateAssetTransfer, "Disclosure", "CloseDisclosure", "Disclosure", "2026-09-30 10:00", "2026-11-03 23:59", "2026-11-04 00:00", "期限20个工作日|财政部令第32号" },
+        // A lead time (提前期): listing may begin on the 20th day after the notice.
+        { TradeType.LandAndMiningRights, "Notice", "StartListing", "Notice", "2026-11-27 10:00", "2026-12-16 23:59", "2026-12-17 00:00", "未满20日|按本平台规则|国土资源部令第39号" },
+        { TradeType.LandAndMiningRights, "Listing", "ListingDeal", "Listing", "2026-11-27 10:00", "2026-12-07 23:59", "2026-12-08 00:00", "期限10日|按本平台规则" },
     };
 
     [Theory]
@@ -57,7 +60,7 @@ public class StatutoryMinimumTests
 
     [Theory]
     [InlineData(TradeType.EngineeringBidding, "投标人为2个，少于3个|《招标投标法实施条例》第四十四条")]
-    [InlineData(TradeType.GovernmentProcurement, "投标供应商为2个，少于3个|《政府采购法》第三十六条")]
+    [InlineData(TradeType.GovernmentProcurement, "投标供应商为2个，少于3个|财政部令第87号）第四十一条第二款")]
     public async Task Evaluate_OpenBidsWithTwoBids_RefusedWithBasis(TradeType type, string fragments)
     {
         await using var h = await ProjectHarness.CreateAsync();
@@ -122,6 +125,48 @@ public class StatutoryMinimumTests
         var actions = await h.Engine().EvaluateAsync(project, body, history, Utc("2026-12-08 10:00"), Clerk);
 
         Assert.Equal([expected], actions.Where(a => a.Allowed && a.Transition.Trigger != "Terminate").Select(a => a.Transition.Trigger));
+    }
+
+    [Theory]
+    [InlineData(TradeType.EngineeringBidding, "2026-12-17 00:00", true, "《招标投标法》第二十四条")]
+    [InlineData(TradeType.EngineeringBidding, "2026-12-16 23:59", false, "《招标投标法》第二十四条")]
+    [InlineData(TradeType.GovernmentProcurement, "2026-12-17 00:00", true, "《政府采购法》第三十五条")]
+    [InlineData(TradeType.GovernmentProcurement, "2026-12-16 23:59", false, "《政府采购法》第三十五条")]
+    public async Task Evaluate_OpenBidsAtDeadline_LeadTimeOfTwentyDaysLetsTheDeadlineFallOnDayTwenty(TradeType type, string deadline, bool lawful, string basis)
+    {
+        await using var h = await ProjectHarness.CreateAsync(start: new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var body = DefaultWorkflows.All.Single(d => d.Type == type).Body;
+        var project = new TradeProject("T-0001", h.Form(type), h.TendererOf(h.Form(type)), h.Rules, Guid.NewGuid(), "Bidding", null, null, null, Utc("2026-11-27 10:00"));
+        // Documents first issued 11-27: twenty days are 11-28 … 12-17, and the deadline (the dated event) may fall on 12-17.
+        var history = new List<ProjectStepRecord>
+        {
+            new(project.Id, 1, "Plan", "Notice", "PublishNotice", "发布公告", "u", Roles.CentreClerk, Utc("2026-11-27 10:00"), null),
+            new(project.Id, 2, "Notice", "Bidding", "Close", "公告期满", "u", Roles.CentreClerk, Utc("2026-12-08 10:00"), null),
+        };
+        project.SetBidDeadline(Utc(deadline), Utc(deadline), "");
+        h.Facts.Set(project.Id, "bids.count", 3);
+
+        // Opening happens at the deadline (《招标投标法》第三十四条): nothing holds a lawful one.
+        var open = await ActionAsync(h, project, body, history, Utc(deadline), "OpenBids");
+
+        Assert.Equal(lawful, open.Allowed);
+        if (!lawful)
+        {
+            Assert.Contains(open.Reasons, r => r.Contains("早于依法最早可截止的 2026-12-17") && r.Contains(basis));
+        }
+    }
+
+    [Fact]
+    public async Task Evaluate_WorkingDaysIntoYearWithoutSchedule_ReasonWarnsOfTheCalendar()
+    {
+        await using var h = await ProjectHarness.CreateAsync(start: new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var body = DefaultWorkflows.All.Single(d => d.Type == TradeType.GovernmentProcurement).Body;
+        var project = new TradeProject("T-0001", h.Form(TradeType.GovernmentProcurement), h.TendererOf(h.Form(TradeType.GovernmentProcurement)), h.Rules, Guid.NewGuid(), "Notice", null, null, null, Utc("2026-12-28 10:00"));
+        var history = new List<ProjectStepRecord> { new(project.Id, 1, "Plan", "Notice", "PublishNotice", "发布公告", "u", Roles.CentreClerk, Utc("2026-12-28 10:00"), null) };
+
+        var close = await ActionAsync(h, project, body, history, Utc("2026-12-30 10:00"), "CloseNotice");
+
+        Assert.Contains(close.Reasons, r => r.Contains("期限5个工作日") && r.Contains("2027年节假日安排尚未录入"));
     }
 
     private static async Task<WorkflowAction> ActionAsync(

@@ -34,14 +34,14 @@ public class WorkflowVersioningTests
         var running = await h.EngineeringInNoticeAsync();
         var v2 = await PublishLongerSaleAsync(h);
         var fresh = await h.EngineeringInNoticeAsync();
-        h.Advance(TimeSpan.FromDays(5));
+        h.Advance(TimeSpan.FromDays(6));
 
         Assert.NotEqual(v2, (await h.ProjectAsync(running)).WorkflowDefinitionId);
         Assert.Equal(v2, (await h.ProjectAsync(fresh)).WorkflowDefinitionId);
         Assert.True((await h.ActionAsync(running, "CloseDocumentSale")).Allowed);
         var refused = await h.ActionAsync(fresh, "CloseDocumentSale");
         Assert.False(refused.Allowed);
-        Assert.Contains(refused.Reasons, r => r.Contains("未满7日") && r.Contains("本省规定"));
+        Assert.Contains(refused.Reasons, r => r.Contains("期限7日") && r.Contains("本省规定"));
 
         h.Advance(TimeSpan.FromDays(2));
         Assert.True((await h.ActionAsync(fresh, "CloseDocumentSale")).Allowed);
@@ -153,7 +153,7 @@ public class WorkflowVersioningTests
 
         Assert.StartsWith("stateDiagram-v2", diagram);
         Assert.Contains("s_PlanApproval --> s_Notice : 【需审批】发布招标公告", diagram);
-        Assert.Contains("招标公告（招标文件发售）（≥5日）", diagram);
+        Assert.Contains("招标公告（招标文件发售）（期间≥5日）", diagram);
         Assert.Contains("class s_Notice current", diagram);
         Assert.Contains("PublishNotice", WorkflowEngine.StatelessGraph(body));
     }

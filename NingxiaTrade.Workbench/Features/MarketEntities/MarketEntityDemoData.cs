@@ -97,6 +97,8 @@ public static class MarketEntityDemoData
         var people = new Dictionary<string, string>();
         var created = new List<MarketEntity>();
 
+        // Reviews name the person, as the live services record them.
+        var clerkName = accounts.TryGetValue("clerk@demo.nxggzy.cn", out var clerk) && !string.IsNullOrWhiteSpace(clerk.DisplayName) ? clerk.DisplayName : "交易中心工作人员";
         for (var i = 0; i < Entities.Length; i++)
         {
             var demo = Entities[i];
@@ -127,12 +129,12 @@ public static class MarketEntityDemoData
                 // Approved at another city's centre for some, to show the registry is region-wide.
                 var reviewer = i % 3 == 0 ? centres["640000"] : centres[demo.Region];
                 entity.Approve(reviewer.Id, now.AddDays(-185 + i));
-                db.MarketEntityReviews.Add(new MarketEntityReview(entity.Id, ReviewAction.Approved, "clerk@demo.nxggzy.cn", reviewer.Name, "材料齐全，予以通过", now.AddDays(-185 + i)));
+                db.MarketEntityReviews.Add(new MarketEntityReview(entity.Id, ReviewAction.Approved, clerkName, reviewer.Name, "材料齐全，予以通过", now.AddDays(-185 + i)));
             }
             else if (demo.Status is MarketEntityStatus.Returned)
             {
                 entity.Return();
-                db.MarketEntityReviews.Add(new MarketEntityReview(entity.Id, ReviewAction.Returned, "clerk@demo.nxggzy.cn", centres[demo.Region].Name,
+                db.MarketEntityReviews.Add(new MarketEntityReview(entity.Id, ReviewAction.Returned, clerkName, centres[demo.Region].Name,
                     "承装（修、试）电力设施许可证已过期，请上传新证后重新提交", now.AddDays(-3)));
             }
             // The demo accounts' seals open with DemoPin; the others get a throwaway PIN nobody knows, and a cheap
@@ -144,7 +146,7 @@ public static class MarketEntityDemoData
             if (entity.Status == MarketEntityStatus.Approved)
             {
                 seal.Publish(now.AddDays(-185 + i));
-                db.MarketEntityReviews.Add(new MarketEntityReview(entity.Id, ReviewAction.SealIssued, "clerk@demo.nxggzy.cn", null, "公钥标识 " + seal.KeyId, now.AddDays(-185 + i)));
+                db.MarketEntityReviews.Add(new MarketEntityReview(entity.Id, ReviewAction.SealIssued, clerkName, null, "公钥标识 " + seal.KeyId, now.AddDays(-185 + i)));
             }
             db.ElectronicSeals.Add(seal);
             created.Add(entity);

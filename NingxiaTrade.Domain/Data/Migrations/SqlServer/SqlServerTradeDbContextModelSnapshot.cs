@@ -2100,6 +2100,9 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("varchar(64)");
 
+                    b.Property<DateTime?>("DocumentsIssuedUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<long>("Estimate")
                         .HasColumnType("bigint")
                         .HasColumnName("EstimateFen");
@@ -2131,6 +2134,17 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
 
                     b.Property<int>("SupervisingDepartmentId")
                         .HasColumnType("int");
+
+                    b.Property<string>("SuspendedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("SuspendedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("SuspendedUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<Guid?>("TendererEntityId")
                         .HasColumnType("uniqueidentifier");

@@ -2059,6 +2059,9 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DocumentsIssuedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Estimate")
                         .HasColumnType("INTEGER")
                         .HasColumnName("EstimateFen");
@@ -2090,6 +2093,17 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
 
                     b.Property<int>("SupervisingDepartmentId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuspendedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuspendedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SuspendedUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("TendererEntityId")
                         .HasColumnType("TEXT");

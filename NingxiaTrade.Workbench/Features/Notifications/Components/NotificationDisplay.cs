@@ -14,5 +14,7 @@ public static class NotificationDisplay
         NotificationKind.EntityReviewDecided => Icons.Material.Filled.FactCheck,
         NotificationKind.RuleReviewDecided => Icons.Material.Filled.Rule,
         NotificationKind.CommentPeriodOpened => Icons.Material.Filled.Forum,
+        NotificationKind.PeriodEnded => Icons.Material.Filled.AlarmOn,
+        NotificationKind.ProjectSuspended => Icons.Material.Filled.PauseCircle,
     };
 }

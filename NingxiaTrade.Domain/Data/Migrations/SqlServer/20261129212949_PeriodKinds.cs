@@ -1,0 +1,61 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class PeriodKinds : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "DocumentsIssuedUtc",
+                table: "TradeProjects",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SuspendedBy",
+                table: "TradeProjects",
+                type: "nvarchar(100)",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SuspendedReason",
+                table: "TradeProjects",
+                type: "nvarchar(500)",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "SuspendedUtc",
+                table: "TradeProjects",
+                type: "datetime2",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "DocumentsIssuedUtc",
+                table: "TradeProjects");
+
+            migrationBuilder.DropColumn(
+                name: "SuspendedBy",
+                table: "TradeProjects");
+
+            migrationBuilder.DropColumn(
+                name: "SuspendedReason",
+                table: "TradeProjects");
+
+            migrationBuilder.DropColumn(
+                name: "SuspendedUtc",
+                table: "TradeProjects");
+        }
+    }
+}
