@@ -24,7 +24,7 @@ internal sealed class WorkflowDefinitionConfiguration : IEntityTypeConfiguration
         b.Property(d => d.CreatedBy).HasMaxLength(256);
         b.Property(d => d.PublishedBy).HasMaxLength(256);
         b.HasIndex(d => new { d.DefinitionId, d.Version }).IsUnique();
-        b.HasIndex(d => new { d.TradeType, d.IsPublished });
+        b.HasIndex(d => new { d.TradeType, d.TradeMethod, d.IsPublished });
         b.Ignore(d => d.Body);
         b.Ignore(d => d.IsDraft);
     }

@@ -37,10 +37,11 @@ public sealed class ProjectRegistration(IDbContextFactory<TradeDbContext> contex
         currentUser.Demand(Registrars);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         (form, var tenderer) = await CheckFormAsync(db, form, cancellationToken);
+        // A project runs the flow of its own type and method: a 竞争性谈判 project never runs the open-tender figures.
         var definition = await db.WorkflowDefinitions.AsNoTracking()
-            .Where(d => d.TradeType == form.TradeType && d.IsPublished)
+            .Where(d => d.TradeType == form.TradeType && d.TradeMethod == form.TradeMethod && d.IsPublished)
             .OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new DomainException($"{form.TradeType.Chinese()}尚无已发布的流程，请联系系统管理员。");
+            ?? throw new DomainException($"{form.TradeType.Chinese()}的“{form.TradeMethod.Chinese()}”方式尚无已发布的流程，不能登记。请联系系统管理员发布该交易方式的流程。");
         var now = time.GetUtcNow().UtcDateTime;
         var prefix = $"{form.RegionCode}-{ChinaTime.DateOf(now).Year}-{TradeMethods.Code(form.TradeType)}-";
         var count = await db.TradeProjects.CountAsync(p => p.Code.StartsWith(prefix), cancellationToken);

@@ -1,10 +1,11 @@
 using NingxiaTrade.Domain.Common;
+using NingxiaTrade.Domain.Projects;
 using static NingxiaTrade.Domain.Accounts.Roles;
 
 namespace NingxiaTrade.Domain.Workflows;
 
 /// <summary>
-/// The five default flows of REQUIREMENTS §2. Every statutory minimum carries its legal basis; an Admin may
+/// The default flows of REQUIREMENTS §2, one per (transaction type, trade method) that <see cref="TradeMethods.For"/> allows. Every statutory minimum carries its legal basis; an Admin may
 /// change any of them and publish a new version.
 /// </summary>
 public static class DefaultWorkflows
@@ -15,6 +16,11 @@ public static class DefaultWorkflows
     private const string Rule54 = "《招标投标法实施条例》第五十四条";
     private const string Gp35 = "《政府采购法》第三十五条";
     private const string Gp36 = "《政府采购法》第三十六条";
+    private const string Gp38 = "《政府采购法》第三十八条";
+    private const string Gp40 = "《政府采购法》第四十条";
+    private const string Order74 = "《政府采购非招标采购方式管理办法》（财政部令第74号）";
+    private const string Doc214 = "《政府采购竞争性磋商采购方式管理暂行办法》（财库〔2014〕214号）";
+    private const string AuctionLaw = "《中华人民共和国拍卖法》";
     private const string Order87 = "《政府采购货物和服务招标投标管理办法》（财政部令第87号）";
     private const string Order87Art16 = "《政府采购货物和服务招标投标管理办法》（财政部令第87号）第十六条";
     private const string Order87Art41 = "《政府采购货物和服务招标投标管理办法》（财政部令第87号）第四十一条第二款";
@@ -28,21 +34,40 @@ public static class DefaultWorkflows
     private static readonly string[] Owners = [CentreClerk, Tenderer, Agent];
     private static readonly string[] Clerk = [CentreClerk];
 
-    public static IReadOnlyList<(string DefinitionId, TradeType Type, string Name, WorkflowBody Body)> All { get; } =
+    /// <summary>Every default flow; the first five keep the identifiers they were seeded with before flows were per method.</summary>
+    public static IReadOnlyList<(string DefinitionId, TradeType Type, TradeMethod Method, string Name, WorkflowBody Body)> All { get; } =
     [
-        ("engineering-bidding", TradeType.EngineeringBidding, "工程建设项目招标投标流程", Engineering()),
-        ("government-procurement", TradeType.GovernmentProcurement, "政府采购公开招标流程", Procurement()),
-        ("state-asset-transfer", TradeType.StateAssetTransfer, "企业国有产权转让流程", StateAsset()),
-        ("land-mining-rights", TradeType.LandAndMiningRights, "国有建设用地使用权和矿业权挂牌出让流程", Land()),
-        ("drug-procurement", TradeType.DrugProcurement, "药品集中带量采购流程", Drugs()),
+        ("engineering-bidding", TradeType.EngineeringBidding, TradeMethod.OpenTender, "工程建设项目公开招标流程", Engineering(invited: false)),
+        ("government-procurement", TradeType.GovernmentProcurement, TradeMethod.OpenTender, "政府采购公开招标流程", Procurement()),
+        ("state-asset-transfer", TradeType.StateAssetTransfer, TradeMethod.Listing, "企业国有产权挂牌转让流程", StateAsset("挂牌")),
+        ("land-mining-rights", TradeType.LandAndMiningRights, TradeMethod.Listing, "国有建设用地使用权和矿业权挂牌出让流程", Land()),
+        ("drug-procurement", TradeType.DrugProcurement, TradeMethod.VolumeBasedProcurement, "药品集中带量采购流程", Drugs()),
+        ("engineering-invited", TradeType.EngineeringBidding, TradeMethod.InvitedTender, "工程建设项目邀请招标流程", Engineering(invited: true)),
+        ("procurement-invited", TradeType.GovernmentProcurement, TradeMethod.InvitedTender, "政府采购邀请招标流程", ProcurementInvited()),
+        ("procurement-negotiation", TradeType.GovernmentProcurement, TradeMethod.CompetitiveNegotiation, "政府采购竞争性谈判流程",
+            NonTender("谈判文件", "谈判", 3, true, $"从谈判文件发出之日起至供应商提交首次响应文件截止之日止不得少于3个工作日（{Order74}第二十九条）", Gp38)),
+        ("procurement-consultation", TradeType.GovernmentProcurement, TradeMethod.CompetitiveConsultation, "政府采购竞争性磋商流程",
+            NonTender("磋商文件", "磋商", 10, false, $"从磋商文件发出之日起至供应商提交首次响应文件截止之日止不得少于10日（{Doc214}第十条）", null)),
+        ("procurement-quotation", TradeType.GovernmentProcurement, TradeMethod.RequestForQuotation, "政府采购询价流程",
+            NonTender("询价通知书", "询价", 3, true, $"从询价通知书发出之日起至供应商提交响应文件截止之日止不得少于3个工作日（{Order74}第四十五条）", Gp40)),
+        ("state-asset-online", TradeType.StateAssetTransfer, TradeMethod.OnlineBidding, "企业国有产权网络竞价转让流程", StateAsset("网络竞价")),
+        ("state-asset-auction", TradeType.StateAssetTransfer, TradeMethod.Auction, "企业国有产权拍卖转让流程", StateAssetAuction()),
+        ("land-auction", TradeType.LandAndMiningRights, TradeMethod.Auction, "国有建设用地使用权和矿业权拍卖出让流程", LandAuction()),
+        ("land-tender", TradeType.LandAndMiningRights, TradeMethod.OpenTender, "国有建设用地使用权和矿业权招标出让流程", LandTender()),
     ];
 
-    private static WorkflowBody Engineering()
+    /// <summary>The body of a type's first (most common) method's flow: 公开招标, or 挂牌, or 带量采购.</summary>
+    public static WorkflowBody Primary(TradeType type) => All.First(d => d.Type == type).Body;
+
+    /// <summary>The body of the default flow for a type and method.</summary>
+    public static WorkflowBody For(TradeType type, TradeMethod method) => All.Single(d => d.Type == type && d.Method == method).Body;
+
+    private static WorkflowBody Engineering(bool invited)
     {
         var b = new Builder("Registered");
         b.Step("Registered", "项目登记")
          .Step("PlanApproval", "招标方案核准/备案")
-         .Step("Notice", "招标公告（招标文件发售）", 5, false, $"招标文件的发售期不得少于5日（{Rule16}）", PeriodKind.Duration)
+         .Step("Notice", invited ? "投标邀请书（招标文件发售）" : "招标公告（招标文件发售）", 5, false, $"招标文件的发售期不得少于5日（{Rule16}）", PeriodKind.Duration)
          .Step("Bidding", "投标")
          .Step("Opening", "开标")
          .Step("Evaluation", "评标")
@@ -54,7 +79,7 @@ public static class DefaultWorkflows
          .Final("Archived", "归档")
          .Final("Terminated", "终止");
         b.Go("SubmitPlan", "提交招标方案", "Registered", "PlanApproval", Owners)
-         .Go("PublishNotice", "发布招标公告", "PlanApproval", "Notice", Owners, approval: true)
+         .Go("PublishNotice", invited ? "发出投标邀请书" : "发布招标公告", "PlanApproval", "Notice", Owners, approval: true)
          .Go("CloseDocumentSale", "招标文件发售期满", "Notice", "Bidding", Clerk)
          .Go("OpenBids", "开标", "Bidding", "Opening", Clerk,
              // Opening happens at the deadline (《招标投标法》第三十四条); the deadline guard re-checks the 20-day lead time.
@@ -74,12 +99,26 @@ public static class DefaultWorkflows
         return b.Body;
     }
 
-    private static WorkflowBody Procurement()
+    private static WorkflowBody Procurement() => Procurement(invited: false);
+
+    /// <summary>邀请招标: suppliers are found by a 资格预审 notice first, then invited; from the invitation on as an open tender.</summary>
+    private static WorkflowBody ProcurementInvited() => Procurement(invited: true);
+
+    private static WorkflowBody Procurement(bool invited)
     {
         var b = new Builder("Intention");
         b.Step("Intention", "采购意向公开")
-         .Step("Plan", "采购计划/备案")
-         .Step("Notice", "采购公告", 5, true, $"公开招标公告期限为5个工作日（{Order87Art16}）")
+         .Step("Plan", "采购计划/备案");
+        if (invited)
+        {
+            b.Step("Prequalification", "资格预审公告（征集供应商）", 5, true, $"资格预审公告期限为5个工作日（{Order87}第十四条）")
+             .Step("Notice", "发出投标邀请（提供招标文件）");
+        }
+        else
+        {
+            b.Step("Notice", "采购公告", 5, true, $"公开招标公告期限为5个工作日（{Order87Art16}）");
+        }
+        b
          .Step("Bidding", "投标")
          .Step("Opening", "开标")
          .Step("Evaluation", "评审")
@@ -90,9 +129,19 @@ public static class DefaultWorkflows
          .Final("Completed", "验收完成")
          .Final("MethodChanged", "经批准改用其他采购方式（另行登记）")
          .Final("Terminated", "终止");
-        b.Go("SubmitPlan", "报送采购计划", "Intention", "Plan", Owners)
-         .Go("PublishNotice", "发布采购公告", "Plan", "Notice", Owners, approval: true)
-         .Go("CloseNotice", "公告期满", "Notice", "Bidding", Clerk)
+        b.Go("SubmitPlan", "报送采购计划", "Intention", "Plan", Owners);
+        if (invited)
+        {
+            b.Go("PublishPrequalification", "发布资格预审公告", "Plan", "Prequalification", Owners, approval: true)
+             .Go("Invite", "资格预审结束，向合格供应商发出投标邀请", "Prequalification", "Notice", Owners)
+             .Go("CloseNotice", "投标邀请已发出，进入投标", "Notice", "Bidding", Clerk);
+        }
+        else
+        {
+            b.Go("PublishNotice", "发布采购公告", "Plan", "Notice", Owners, approval: true)
+             .Go("CloseNotice", "公告期满", "Notice", "Bidding", Clerk);
+        }
+        b
          .Go("OpenBids", "开标", "Bidding", "Opening", Clerk,
              Deadline(Gp35),
              AtLeast("bids.count", 3, "投标供应商", $"投标截止时间结束后参加投标的供应商不足3家的，不得开标（{Order87Art41}）"))
@@ -106,18 +155,54 @@ public static class DefaultWorkflows
          .Go("PublishContract", "发布合同公告", "Contract", "ContractNotice", Owners)
          .Go("StartAcceptance", "组织履约验收", "ContractNotice", "Acceptance", Owners)
          .Go("Complete", "验收完成", "Acceptance", "Completed", Owners);
-        b.Terminations("Terminated", ["Intention", "Plan", "Notice", "Bidding", "Opening", "Evaluation"]);
+        b.Terminations("Terminated", invited
+            ? ["Intention", "Plan", "Prequalification", "Notice", "Bidding", "Opening", "Evaluation"]
+            : ["Intention", "Plan", "Notice", "Bidding", "Opening", "Evaluation"]);
         b.Body.BidDeadline = new DeadlineRule { FromStep = "Notice", Days = 20, LegalBasis = Gp35 };
         return b.Body;
     }
 
-    private static WorkflowBody StateAsset()
+    /// <summary>
+    /// 竞争性谈判、竞争性磋商、询价: documents to invited suppliers, first responses after a lead time, a panel of three or
+    /// more (an odd number, 财政部令第74号第七条), the result notice, the contract.
+    /// </summary>
+    private static WorkflowBody NonTender(string documents, string verb, int days, bool working, string leadBasis, string? threeBasis)
+    {
+        var three = threeBasis is null
+            ? $"提交响应文件的供应商不足3家的，不得进入{verb}（按本平台规则）"
+            : $"参加{verb}的供应商不得少于3家（{threeBasis}）";
+        var b = new Builder("Intention");
+        b.Step("Intention", "采购意向公开")
+         .Step("Plan", "采购计划/备案")
+         .Step("Invitation", $"发出{documents}")
+         .Step("Responses", "提交响应文件")
+         .Step(verb, $"{verb}小组{verb}（3人以上单数）")
+         .Step("ResultNotice", "成交结果公告", 1, true, $"成交结果公告期限为1个工作日（{Order74}）")
+         .Step("Contract", "合同签订")
+         .Step("ContractNotice", "合同公告")
+         .Final("Completed", "验收完成")
+         .Final("Terminated", "终止");
+        b.Go("SubmitPlan", "报送采购计划", "Intention", "Plan", Owners)
+         .Go("Invite", $"发出{documents}", "Plan", "Invitation", Owners, approval: true)
+         .Go("StartResponses", "进入响应文件提交", "Invitation", "Responses", Clerk)
+         .Go("OpenResponses", $"响应截止，组织{verb}", "Responses", verb, Clerk,
+             Deadline(leadBasis), AtLeast("bids.count", 3, "提交响应文件的供应商", three))
+         .Go("PublishResult", "发布成交结果公告", verb, "ResultNotice", Owners)
+         .Go("SignContract", "签订政府采购合同", "ResultNotice", "Contract", Owners)
+         .Go("PublishContract", "发布合同公告", "Contract", "ContractNotice", Owners)
+         .Go("Complete", "验收完成", "ContractNotice", "Completed", Owners);
+        b.Terminations("Terminated", ["Intention", "Plan", "Invitation", "Responses", verb]);
+        b.Body.BidDeadline = new DeadlineRule { FromStep = "Invitation", Days = days, WorkingDays = working, LegalBasis = leadBasis };
+        return b.Body;
+    }
+
+    private static WorkflowBody StateAsset(string method)
     {
         var b = new Builder("Application");
         b.Step("Application", "转让申请")
          .Step("Approval", "国资监管机构审批")
          .Step("Disclosure", "信息披露", 20, true, $"正式披露信息时间不得少于20个工作日（{Order32}）", PeriodKind.Duration)
-         .Step("Qualification", "意向受让方登记与资格确认")
+         .Step("Qualification", method == "挂牌" ? "挂牌期满，意向受让方资格确认" : "意向受让方登记与资格确认")
          .Step("OnlineBidding", "网络竞价")
          .Step("DealNotice", "成交公告")
          .Step("Contract", "签订产权交易合同")
@@ -164,6 +249,85 @@ public static class DefaultWorkflows
          .Go("PublishResult", "公示出让结果", "Confirmation", "ResultPublicity", Clerk)
          .Go("SignContract", "签订出让合同", "ResultPublicity", "Contract", Owners);
         b.Terminations("Terminated", ["Scheme", "Notice"]);
+        return b.Body;
+    }
+
+    /// <summary>拍卖出让: the notice at least 20 days before the auction (a lead time), then the auction itself.</summary>
+    private static WorkflowBody LandAuction()
+    {
+        var b = new Builder("Scheme");
+        b.Step("Scheme", "出让方案审批")
+         .Step("Notice", "拍卖出让公告（竞买申请、缴纳保证金）", 20, false, $"出让公告于拍卖日前不少于20日发布（{Order39}）", PeriodKind.LeadTime)
+         .Step("Auction", "拍卖会（网上拍卖）")
+         .Step("Confirmation", "签订成交确认书")
+         .Step("ResultPublicity", "结果公示")
+         .Final("Contract", "签订出让合同")
+         .Final("Failed", "流拍")
+         .Final("Terminated", "终止");
+        b.Go("PublishNotice", "发布拍卖出让公告", "Scheme", "Notice", Owners, approval: true)
+         .Go("StartAuction", "举行拍卖", "Notice", "Auction", Clerk)
+         .Go("AuctionDeal", "最高应价不低于底价，拍卖成交", "Auction", "Confirmation", Clerk)
+         .Go("AuctionFailed", "无人应价或最高应价低于底价，流拍", "Auction", "Failed", Clerk)
+         .Go("PublishResult", "公示出让结果", "Confirmation", "ResultPublicity", Clerk)
+         .Go("SignContract", "签订出让合同", "ResultPublicity", "Contract", Owners);
+        b.Terminations("Terminated", ["Scheme", "Notice"]);
+        return b.Body;
+    }
+
+    /// <summary>招标出让: the notice, sealed bids until the deadline, opening and evaluation, then as the other ways.</summary>
+    private static WorkflowBody LandTender()
+    {
+        var b = new Builder("Scheme");
+        b.Step("Scheme", "出让方案审批")
+         .Step("Notice", "招标出让公告（发售招标文件）")
+         .Step("Bidding", "投标")
+         .Step("Opening", "开标")
+         .Step("Evaluation", "评标（评标小组5人以上单数）")
+         .Step("Confirmation", "确定中标人，签订成交确认书")
+         .Step("ResultPublicity", "结果公示")
+         .Final("Contract", "签订出让合同")
+         .Final("Failed", "流标")
+         .Final("Terminated", "终止");
+        b.Go("PublishNotice", "发布招标出让公告", "Scheme", "Notice", Owners, approval: true)
+         .Go("StartBidding", "进入投标", "Notice", "Bidding", Clerk)
+         .Go("OpenBids", "开标", "Bidding", "Opening", Clerk,
+             Deadline(Order39), AtLeast("bids.count", 3, "投标人", $"投标人不足3人的，不得开标（{Order39}）"))
+         .Go("TenderFailed", "投标人不足3人，流标", "Bidding", "Failed", Clerk, ignoresMinimum: true, guards:
+             [Deadline(Order39), AtLeast("bids.count", 0, "投标人", $"投标人不足3人的，不得开标（{Order39}）", max: 2)])
+         .Go("StartEvaluation", "组织评标", "Opening", "Evaluation", Clerk)
+         .Go("Award", "确定中标人", "Evaluation", "Confirmation", Owners)
+         .Go("PublishResult", "公示出让结果", "Confirmation", "ResultPublicity", Clerk)
+         .Go("SignContract", "签订出让合同", "ResultPublicity", "Contract", Owners);
+        b.Terminations("Terminated", ["Scheme", "Notice", "Bidding", "Opening", "Evaluation"]);
+        b.Body.BidDeadline = new DeadlineRule { FromStep = "Notice", Days = 20, LegalBasis = $"出让公告发布之日起至投标截止之日止不少于20日（{Order39}）" };
+        return b.Body;
+    }
+
+    /// <summary>拍卖转让 of state assets: the auction notice at least 7 days before, the lots on display at least 2 days (《拍卖法》第四十五条、第四十八条).</summary>
+    private static WorkflowBody StateAssetAuction()
+    {
+        var b = new Builder("Application");
+        b.Step("Application", "转让申请")
+         .Step("Approval", "国资监管机构审批")
+         .Step("Disclosure", "信息披露", 20, true, $"正式披露信息时间不得少于20个工作日（{Order32}）", PeriodKind.Duration)
+         .Step("AuctionNotice", "拍卖公告", 7, false, $"拍卖人应当于拍卖日七日前发布拍卖公告（{AuctionLaw}第四十五条）", PeriodKind.LeadTime)
+         .Step("Exhibition", "拍卖标的展示", 2, false, $"拍卖前应当展示拍卖标的，展示时间不得少于两日（{AuctionLaw}第四十八条）", PeriodKind.Duration)
+         .Step("Auction", "拍卖会")
+         .Step("DealNotice", "成交公告")
+         .Step("Contract", "签订产权交易合同")
+         .Final("Settled", "价款结算")
+         .Final("Failed", "流拍")
+         .Final("Terminated", "终止");
+        b.Go("SubmitTransfer", "提交转让申请", "Application", "Approval", Owners)
+         .Go("Disclose", "发布产权转让信息", "Approval", "Disclosure", Owners, approval: true)
+         .Go("PublishAuction", "披露期满，发布拍卖公告", "Disclosure", "AuctionNotice", Clerk)
+         .Go("Exhibit", "展示拍卖标的", "AuctionNotice", "Exhibition", Clerk)
+         .Go("HoldAuction", "举行拍卖", "Exhibition", "Auction", Clerk)
+         .Go("AuctionDeal", "拍卖成交，发布成交公告", "Auction", "DealNotice", Clerk)
+         .Go("AuctionFailed", "无人应价或应价低于保留价，流拍", "Auction", "Failed", Clerk)
+         .Go("SignContract", "签订产权交易合同", "DealNotice", "Contract", Owners)
+         .Go("Settle", "价款结算完成", "Contract", "Settled", Clerk);
+        b.Terminations("Terminated", ["Application", "Approval", "Disclosure", "AuctionNotice", "Exhibition"]);
         return b.Body;
     }
 

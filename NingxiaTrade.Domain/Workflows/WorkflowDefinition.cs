@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NingxiaTrade.Domain.Common;
+using NingxiaTrade.Domain.Projects;
 
 namespace NingxiaTrade.Domain.Workflows;
 
@@ -14,11 +15,16 @@ public class WorkflowDefinition
 
     private WorkflowDefinition() { }
 
-    public WorkflowDefinition(string definitionId, TradeType tradeType, int version, string name, WorkflowBody body, string? createdBy, DateTime nowUtc)
+    public WorkflowDefinition(string definitionId, TradeType tradeType, TradeMethod tradeMethod, int version, string name, WorkflowBody body, string? createdBy, DateTime nowUtc)
     {
+        if (!TradeMethods.For(tradeType).Contains(tradeMethod))
+        {
+            throw new DomainException($"{tradeType.Chinese()}不采用{tradeMethod.Chinese()}方式。");
+        }
         Id = Guid.NewGuid();
         DefinitionId = definitionId;
         TradeType = tradeType;
+        TradeMethod = tradeMethod;
         Version = version;
         Name = name;
         BodyJson = JsonSerializer.Serialize(body, Json);
@@ -30,6 +36,8 @@ public class WorkflowDefinition
     public Guid Id { get; private set; }
     public string DefinitionId { get; private set; } = "";
     public TradeType TradeType { get; private set; }
+    /// <summary>The trade method (交易方式) the flow is for: a project runs the flow of its own type and method.</summary>
+    public TradeMethod TradeMethod { get; private set; }
     public int Version { get; private set; }
     public string Name { get; private set; } = "";
     public bool IsPublished { get; private set; }

@@ -17,16 +17,16 @@ public sealed class WorkflowDefinitionService(IDbContextFactory<TradeDbContext> 
     /// <summary>Claim that gives a clerk the designer permission (流程设计权限).</summary>
     public const string DesignerPermission = UserAdministration.DesignerPermission;
 
-    /// <summary>Seeds version 1 of each default flow, published, where a type has no definition yet.</summary>
+    /// <summary>Seeds version 1 of each default flow, published, where a (type, method) has no definition yet.</summary>
     public static async Task SeedDefaultsAsync(TradeDbContext db, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
-        foreach (var (definitionId, type, name, body) in DefaultWorkflows.All)
+        foreach (var (definitionId, type, method, name, body) in DefaultWorkflows.All)
         {
-            if (await db.WorkflowDefinitions.AnyAsync(d => d.DefinitionId == definitionId, cancellationToken))
+            if (await db.WorkflowDefinitions.AnyAsync(d => d.DefinitionId == definitionId || (d.TradeType == type && d.TradeMethod == method), cancellationToken))
             {
                 continue;
             }
-            var definition = new WorkflowDefinition(definitionId, type, 1, name, body, "系统", nowUtc);
+            var definition = new WorkflowDefinition(definitionId, type, method, 1, name, body, "系统", nowUtc);
             definition.Publish("系统", nowUtc);
             db.WorkflowDefinitions.Add(definition);
         }
@@ -49,12 +49,13 @@ public sealed class WorkflowDefinitionService(IDbContextFactory<TradeDbContext> 
             ?? throw new DomainException("流程定义不存在。");
     }
 
-    /// <summary>The newest published version of each type: what new projects start on and what the public sees.</summary>
+    /// <summary>The newest published version of each (type, method): what new projects start on and what the public sees.</summary>
     public async Task<IReadOnlyList<WorkflowDefinition>> PublishedAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var published = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.IsPublished).ToListAsync(cancellationToken);
-        return published.GroupBy(d => d.TradeType).Select(g => g.MaxBy(d => d.Version)!).OrderBy(d => d.TradeType).ToList();
+        return published.GroupBy(d => (d.TradeType, d.TradeMethod)).Select(g => g.MaxBy(d => d.Version)!)
+            .OrderBy(d => d.TradeType).ThenBy(d => d.TradeMethod).ToList();
     }
 
     /// <summary>A new draft copied from the newest version of the flow; refused while a draft already exists.</summary>
@@ -76,7 +77,7 @@ public sealed class WorkflowDefinitionService(IDbContextFactory<TradeDbContext> 
         {
             v.NoLongerLatest();
         }
-        var draft = new WorkflowDefinition(definitionId, latest.TradeType, latest.Version + 1, latest.Name, latest.Body, currentUser.ActorName(), time.GetUtcNow().UtcDateTime);
+        var draft = new WorkflowDefinition(definitionId, latest.TradeType, latest.TradeMethod, latest.Version + 1, latest.Name, latest.Body, currentUser.ActorName(), time.GetUtcNow().UtcDateTime);
         db.WorkflowDefinitions.Add(draft);
         await db.SaveChangesAsync(cancellationToken);
         return draft.Id;

@@ -41,7 +41,7 @@ public class StatutoryMinimumTests
         TradeType type, string step, string trigger, string fromStep, string entered, string tooEarly, string onTime, string fragments)
     {
         await using var h = await ProjectHarness.CreateAsync(start: new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        var body = DefaultWorkflows.All.Single(d => d.Type == type).Body;
+        var body = DefaultWorkflows.Primary(type);
         var project = new TradeProject("T-0001", h.Form(type), h.TendererOf(h.Form(type)), h.Rules, Guid.NewGuid(), step, null, null, null, Utc(entered));
         var history = new List<ProjectStepRecord> { new(project.Id, 1, "Earlier", fromStep, "t", "进入", "u", Roles.CentreClerk, Utc(entered), null) };
         if (fromStep != step)
@@ -97,7 +97,7 @@ public class StatutoryMinimumTests
     public async Task Evaluate_StateAssetQualifiedParties_OnlyTheMatchingWayOpens(long qualified, string open, string closed, string reason)
     {
         await using var h = await ProjectHarness.CreateAsync();
-        var body = DefaultWorkflows.All.Single(d => d.Type == TradeType.StateAssetTransfer).Body;
+        var body = DefaultWorkflows.Primary(TradeType.StateAssetTransfer);
         var project = new TradeProject("T-0001", h.Form(TradeType.StateAssetTransfer), h.TendererOf(h.Form(TradeType.StateAssetTransfer)), h.Rules, Guid.NewGuid(), "Qualification", null, null, null, Utc("2026-11-27 10:00"));
         h.Facts.Set(project.Id, "bidders.qualified", qualified);
 
@@ -116,7 +116,7 @@ public class StatutoryMinimumTests
     public async Task Evaluate_LandListingClose_OnlyTheOutcomeTheOffersAllowOpens(long competing, long validOffers, string expected)
     {
         await using var h = await ProjectHarness.CreateAsync();
-        var body = DefaultWorkflows.All.Single(d => d.Type == TradeType.LandAndMiningRights).Body;
+        var body = DefaultWorkflows.Primary(TradeType.LandAndMiningRights);
         var project = new TradeProject("T-0001", h.Form(TradeType.LandAndMiningRights), h.TendererOf(h.Form(TradeType.LandAndMiningRights)), h.Rules, Guid.NewGuid(), "Listing", null, null, null, Utc("2026-11-27 10:00"));
         var history = new List<ProjectStepRecord> { new(project.Id, 1, "Notice", "Listing", "StartListing", "开始挂牌", "u", Roles.CentreClerk, Utc("2026-11-27 10:00"), null) };
         h.Facts.Set(project.Id, "bidders.competing", competing);
@@ -135,7 +135,7 @@ public class StatutoryMinimumTests
     public async Task Evaluate_OpenBidsAtDeadline_LeadTimeOfTwentyDaysLetsTheDeadlineFallOnDayTwenty(TradeType type, string deadline, bool lawful, string basis)
     {
         await using var h = await ProjectHarness.CreateAsync(start: new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        var body = DefaultWorkflows.All.Single(d => d.Type == type).Body;
+        var body = DefaultWorkflows.Primary(type);
         var project = new TradeProject("T-0001", h.Form(type), h.TendererOf(h.Form(type)), h.Rules, Guid.NewGuid(), "Bidding", null, null, null, Utc("2026-11-27 10:00"));
         // Documents first issued 11-27: twenty days are 11-28 … 12-17, and the deadline (the dated event) may fall on 12-17.
         var history = new List<ProjectStepRecord>
@@ -160,7 +160,7 @@ public class StatutoryMinimumTests
     public async Task Evaluate_WorkingDaysIntoYearWithoutSchedule_ReasonWarnsOfTheCalendar()
     {
         await using var h = await ProjectHarness.CreateAsync(start: new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        var body = DefaultWorkflows.All.Single(d => d.Type == TradeType.GovernmentProcurement).Body;
+        var body = DefaultWorkflows.Primary(TradeType.GovernmentProcurement);
         var project = new TradeProject("T-0001", h.Form(TradeType.GovernmentProcurement), h.TendererOf(h.Form(TradeType.GovernmentProcurement)), h.Rules, Guid.NewGuid(), "Notice", null, null, null, Utc("2026-12-28 10:00"));
         var history = new List<ProjectStepRecord> { new(project.Id, 1, "Plan", "Notice", "PublishNotice", "发布公告", "u", Roles.CentreClerk, Utc("2026-12-28 10:00"), null) };
 
@@ -175,7 +175,7 @@ public class StatutoryMinimumTests
 
     private static (TradeProject, WorkflowBody, List<ProjectStepRecord>, DateTime) AtBiddingAfterDeadline(ProjectHarness h, TradeType type)
     {
-        var body = DefaultWorkflows.All.Single(d => d.Type == type).Body;
+        var body = DefaultWorkflows.Primary(type);
         var project = new TradeProject("T-0001", h.Form(type), h.TendererOf(h.Form(type)), h.Rules, Guid.NewGuid(), "Bidding", null, null, null, Utc("2026-11-27 10:00"));
         var history = new List<ProjectStepRecord>
         {

@@ -125,7 +125,7 @@ public class WorkflowValidatorTests
         var body = Valid();
         T(body, "Finish").To = "Nowhere";
         T(body, "Submit").Roles = [];
-        var definition = new WorkflowDefinition("test", NingxiaTrade.Domain.Common.TradeType.EngineeringBidding, 1, "测试流程", body, "admin", Jan1);
+        var definition = new WorkflowDefinition("test", NingxiaTrade.Domain.Common.TradeType.EngineeringBidding, NingxiaTrade.Domain.Projects.TradeMethod.OpenTender, 1, "测试流程", body, "admin", Jan1);
 
         var ex = Assert.Throws<NingxiaTrade.Domain.Common.DomainException>(() => definition.Publish("admin", Jan1));
 

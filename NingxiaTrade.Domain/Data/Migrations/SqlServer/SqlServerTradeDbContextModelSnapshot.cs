@@ -2634,6 +2634,9 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                     b.Property<DateTime?>("PublishedUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("TradeMethod")
+                        .HasColumnType("int");
+
                     b.Property<int>("TradeType")
                         .HasColumnType("int");
 
@@ -2645,7 +2648,7 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                     b.HasIndex("DefinitionId", "Version")
                         .IsUnique();
 
-                    b.HasIndex("TradeType", "IsPublished");
+                    b.HasIndex("TradeType", "TradeMethod", "IsPublished");
 
                     b.ToTable("WorkflowDefinitions");
                 });

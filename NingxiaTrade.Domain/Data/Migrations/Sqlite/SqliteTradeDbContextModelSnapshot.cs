@@ -2593,6 +2593,9 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                     b.Property<DateTime?>("PublishedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("TradeMethod")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("TradeType")
                         .HasColumnType("INTEGER");
 
@@ -2604,7 +2607,7 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                     b.HasIndex("DefinitionId", "Version")
                         .IsUnique();
 
-                    b.HasIndex("TradeType", "IsPublished");
+                    b.HasIndex("TradeType", "TradeMethod", "IsPublished");
 
                     b.ToTable("WorkflowDefinitions");
                 });
