@@ -119,7 +119,7 @@ public sealed class MarketEntityRegistry(IDbContextFactory<TradeDbContext> conte
             }
             db.ElectronicSeals.Add(ElectronicSeal.Create(entityId, pin, sealProtection, now));
         }
-        db.MarketEntityReviews.Add(new MarketEntityReview(entityId, ReviewAction.Submitted, currentUser.UserName ?? "", null, null, now));
+        db.MarketEntityReviews.Add(new MarketEntityReview(entityId, ReviewAction.Submitted, currentUser.ActorName(), null, null, now));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -137,9 +137,9 @@ public sealed class MarketEntityRegistry(IDbContextFactory<TradeDbContext> conte
             throw new DomainException("已有一项变更申请正在审核中，请等待审核结果。");
         }
         var now = time.GetUtcNow().UtcDateTime;
-        var change = new MarketEntityChange(entity, newName, newLegalName, newLegalId, reason, currentUser.UserName ?? "", now);
+        var change = new MarketEntityChange(entity, newName, newLegalName, newLegalId, reason, currentUser.ActorName(), now);
         db.MarketEntityChanges.Add(change);
-        db.MarketEntityReviews.Add(new MarketEntityReview(entityId, ReviewAction.ChangeRequested, currentUser.UserName ?? "", null,
+        db.MarketEntityReviews.Add(new MarketEntityReview(entityId, ReviewAction.ChangeRequested, currentUser.ActorName(), null,
             Describe(change) + "；原因：" + change.Reason, now));
         await db.SaveChangesAsync(cancellationToken);
     }
