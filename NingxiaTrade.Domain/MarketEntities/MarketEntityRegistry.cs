@@ -144,7 +144,7 @@ public sealed class MarketEntityRegistry(IDbContextFactory<TradeDbContext> conte
             }
             db.ElectronicSeals.Add(ElectronicSeal.Create(entityId, pin, sealProtection, now));
         }
-        db.MarketEntityReviews.Add(new MarketEntityReview(entityId, ReviewAction.Submitted, currentUser.UserName ?? "", null, null, now));
+        db.MarketEntityReviews.Add(new MarketEntityReview(entityId, ReviewAction.Submitted, currentUser.ActorName(), null, null, now));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -181,9 +181,9 @@ public sealed class MarketEntityRegistry(IDbContextFactory<TradeDbContext> conte
             throw new DomainException("已有一项关键信息变更申请正在审核中，请等待审核结果后再修改关键信息。");
         }
         var now = time.GetUtcNow().UtcDateTime;
-        var change = new MarketEntityChange(entity, proposed, reason, currentUser.UserName ?? "", now);
+        var change = new MarketEntityChange(entity, proposed, reason, currentUser.ActorName(), now);
         db.MarketEntityChanges.Add(change);
-        db.MarketEntityReviews.Add(new MarketEntityReview(entity.Id, ReviewAction.ChangeRequested, currentUser.UserName ?? "", null,
+        db.MarketEntityReviews.Add(new MarketEntityReview(entity.Id, ReviewAction.ChangeRequested, currentUser.ActorName(), null,
             change.Describe() + "；原因：" + change.Reason, now));
         return change;
     }

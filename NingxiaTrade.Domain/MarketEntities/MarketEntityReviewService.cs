@@ -46,12 +46,12 @@ public sealed class MarketEntityReviewService(IDbContextFactory<TradeDbContext> 
             var entity = await db.MarketEntities.FirstOrDefaultAsync(e => e.Id == entityId, cancellationToken) ?? throw new DomainException("市场主体不存在。");
             var now = time.GetUtcNow().UtcDateTime;
             entity.Approve(centre.Id, now);
-            db.MarketEntityReviews.Add(new MarketEntityReview(entityId, ReviewAction.Approved, currentUser.UserName ?? "", centre.Name, opinion, now));
+            db.MarketEntityReviews.Add(new MarketEntityReview(entityId, ReviewAction.Approved, currentUser.ActorName(), centre.Name, opinion, now));
             var seal = await db.ElectronicSeals.FirstOrDefaultAsync(s => s.MarketEntityId == entityId, cancellationToken);
             if (seal is not null && !seal.IsPublished)
             {
                 seal.Publish(now);
-                db.MarketEntityReviews.Add(new MarketEntityReview(entityId, ReviewAction.SealIssued, currentUser.UserName ?? "", centre.Name, "公钥标识 " + seal.KeyId, now));
+                db.MarketEntityReviews.Add(new MarketEntityReview(entityId, ReviewAction.SealIssued, currentUser.ActorName(), centre.Name, "公钥标识 " + seal.KeyId, now));
             }
             await notifier.ReviewedAsync(db, entity, "登记", true, opinion, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
@@ -69,7 +69,7 @@ public sealed class MarketEntityReviewService(IDbContextFactory<TradeDbContext> 
         {
             var entity = await db.MarketEntities.FirstOrDefaultAsync(e => e.Id == entityId, cancellationToken) ?? throw new DomainException("市场主体不存在。");
             entity.Return();
-            db.MarketEntityReviews.Add(new MarketEntityReview(entityId, ReviewAction.Returned, currentUser.UserName ?? "", centre.Name, reasons, time.GetUtcNow().UtcDateTime));
+            db.MarketEntityReviews.Add(new MarketEntityReview(entityId, ReviewAction.Returned, currentUser.ActorName(), centre.Name, reasons, time.GetUtcNow().UtcDateTime));
             await notifier.ReviewedAsync(db, entity, "登记", false, reasons, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -84,8 +84,8 @@ public sealed class MarketEntityReviewService(IDbContextFactory<TradeDbContext> 
             // With its lists: the change replaces bank accounts, qualifications and key staff.
             var entity = await MarketEntityRegistry.LoadAsync(db, change.MarketEntityId, cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
-            change.Approve(entity, currentUser.UserName ?? "", opinion, now);
-            db.MarketEntityReviews.Add(new MarketEntityReview(entity.Id, ReviewAction.ChangeApproved, currentUser.UserName ?? "", centre.Name,
+            change.Approve(entity, currentUser.ActorName(), opinion, now);
+            db.MarketEntityReviews.Add(new MarketEntityReview(entity.Id, ReviewAction.ChangeApproved, currentUser.ActorName(), centre.Name,
                 change.Describe() + (string.IsNullOrWhiteSpace(opinion) ? "" : "；" + opinion.Trim()), now));
             await notifier.ReviewedAsync(db, entity, "关键信息变更", true, opinion, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
@@ -99,8 +99,8 @@ public sealed class MarketEntityReviewService(IDbContextFactory<TradeDbContext> 
         {
             var change = await db.MarketEntityChanges.FirstOrDefaultAsync(c => c.Id == changeId, cancellationToken) ?? throw new DomainException("变更申请不存在。");
             var now = time.GetUtcNow().UtcDateTime;
-            change.Return(currentUser.UserName ?? "", reasons, now);
-            db.MarketEntityReviews.Add(new MarketEntityReview(change.MarketEntityId, ReviewAction.ChangeReturned, currentUser.UserName ?? "", centre.Name, reasons, now));
+            change.Return(currentUser.ActorName(), reasons, now);
+            db.MarketEntityReviews.Add(new MarketEntityReview(change.MarketEntityId, ReviewAction.ChangeReturned, currentUser.ActorName(), centre.Name, reasons, now));
             await notifier.ReviewedAsync(db, await db.MarketEntities.FirstAsync(e => e.Id == change.MarketEntityId, cancellationToken), "关键信息变更", false, reasons, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -126,6 +126,24 @@ public class MarketEntityRegistryTests : MarketEntityTestBase
     }
 
     [Fact]
+    public async Task SubmitAndApprove_ReviewHistory_NamesPeopleNotTheirEmail()
+    {
+        await ActAsNewAccountAsync();
+        Database.User.DisplayName = "马志刚";
+        var id = await Registry.RegisterAsync(new RegistrationStart(NewCode().Value, await CentreIdAsync("640300"), Details()));
+        await Registry.SubmitAsync(id, Pin);
+        ActAsClerk("640300");
+        Database.User.DisplayName = "李娜";
+
+        await Reviews.ApproveAsync(id, "材料齐全");
+
+        var reviews = (await Directory.GetAsync(id)).Reviews;
+        Assert.Equal("马志刚", reviews.Single(r => r.Action == ReviewAction.Submitted).UserName);
+        Assert.Equal("李娜", reviews.Single(r => r.Action == ReviewAction.Approved).UserName);
+        Assert.DoesNotContain(reviews, r => r.UserName.Contains('@', StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Return_WithReasons_OwnerEditsAndResubmitsWithoutNewPin()
     {
         var user = await ActAsNewAccountAsync();

@@ -50,6 +50,54 @@ public sealed partial class ScreenConventionsTests
         Assert.Contains(RazorFiles(), f => TableOpening().IsMatch(f.Text));
     }
 
+    /// <summary>
+    /// A MudSimpleTable or plain table whose rows come from a loop renders its header alone when the list is empty: it
+    /// must then say so in Chinese, in a row of its own or in the message shown instead of the table just before it,
+    /// unless the table stands inside an <c>@if (… .Count > 0)</c> / <c>.Any()</c> (or the else of <c>Count == 0</c>) that leaves
+    /// it out when empty, or a comment says why it is never empty ("不会为空：…").
+    /// </summary>
+    [Fact]
+    public void EverySimpleTableFedByALoop_HasAnEmptyStateMessage()
+    {
+        var missing = new List<string>();
+        var checkedTables = 0;
+        foreach (var (file, text) in RazorFiles())
+        {
+            foreach (Match open in SimpleTableOpening().Matches(text))
+            {
+                var tag = open.Groups["tag"].Value;
+                var close = text.IndexOf($"</{tag}>", open.Index, StringComparison.Ordinal);
+                Assert.True(close > 0, $"{file}: <{tag}> without its closing tag");
+                var body = text[open.Index..close];
+                if (!body.Contains("@foreach", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                checkedTables++;
+                var before = text[Math.Max(0, open.Index - EmptyStateReach)..open.Index];
+                if (!EmptyWords().IsMatch(body) && !EmptyWords().IsMatch(before) && !ShownOnlyWhenNotEmpty().IsMatch(before))
+                {
+                    var line = text[..open.Index].Count(c => c == '\n') + 1;
+                    missing.Add($"{file}:{line}: <{tag}>");
+                }
+            }
+        }
+        Assert.True(missing.Count == 0, "No Chinese empty-state message (e.g. 暂无…) for the table in:\n" + string.Join("\n", missing));
+        Assert.True(checkedTables > 10, "The scan found too few tables: has the markup changed?");
+    }
+
+    /// <summary>How far before a table its "nothing yet" message may stand (the @if … else around it).</summary>
+    private const int EmptyStateReach = 600;
+
+    [Fact]
+    public void RazorScreens_ShowNoApiAddresses()
+    {
+        var shown = RazorFiles()
+            .SelectMany(f => ApiText().Matches(f.Text).Select(m => $"{f.File}: {m.Value.Trim()}"))
+            .ToList();
+        Assert.True(shown.Count == 0, "Developer text (an /api/ address) on screen in:\n" + string.Join("\n", shown));
+    }
+
     [Fact]
     public void DatesAndTimes_OnlyThroughDateFieldAndTimeField()
     {
@@ -73,6 +121,19 @@ public sealed partial class ScreenConventionsTests
 
     [GeneratedRegex(@"<(?<tag>MudDataGrid|MudTable)\b(?!Pager)")]
     private static partial Regex TableOpening();
+
+    [GeneratedRegex(@"<(?<tag>MudSimpleTable|table)\b")]
+    private static partial Regex SimpleTableOpening();
+
+    [GeneratedRegex("暂无|尚无|尚未|没有|未登记|无在期|不会为空")]
+    private static partial Regex EmptyWords();
+
+    [GeneratedRegex(@"@if \([^\n]*(\.Count > 0|\.Count != 0|\.Any\(|Count == 0\))")]
+    private static partial Regex ShownOnlyWhenNotEmpty();
+
+    /// <summary>An /api/ address in markup text, outside a C# string or attribute (an Href to a download is no text on screen).</summary>
+    [GeneratedRegex(@">[^<>@""]*/api/[^<>]*<")]
+    private static partial Regex ApiText();
 
     [GeneratedRegex(@"<NoRecordsContent>[\s\S]*?</NoRecordsContent>")]
     private static partial Regex EmptyState();

@@ -27,8 +27,10 @@ internal static class RuleEndpoints
             .WithSummary("现行规则目录中的规则（未列入目录的规则一律不得作为行政监督依据）；日期为 yyyy-MM-dd，tradeTypes 为交易类型代码")
             .Produces<List<PublicRule>>();
 
+        // A refusal of the domain (unknown, out of scope, not allowed) is answered by BadInputMiddleware, in Chinese,
+        // with its status (404, 403, 400) like every other endpoint.
         app.MapGet(ImportTemplatePath, (RuleInventory rules) =>
-                Refusing(() => Task.FromResult(Results.File(rules.ImportTemplate(), XlsxContentType, "规则清理报送模板.xlsx"))))
+                Results.File(rules.ImportTemplate(), XlsxContentType, "规则清理报送模板.xlsx"))
             .RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Supervisor })
             .WithSummary("下载规则清理报送模板");
         app.MapGet("/rules/files/{name}", (string name, RuleAttachments files) =>
@@ -40,20 +42,18 @@ internal static class RuleEndpoints
         app.MapGet("/rules/catalogue/{id:guid}.xlsx", ExportCatalogueAsync)
             .RequireAuthorization(new AuthorizeAttribute { Roles = RuleRoles.Readers })
             .WithSummary("导出规则目录（xlsx）");
-        app.MapGet("/rules/templates/{id:guid}.docx", (Guid id, DocumentTemplates templates, CancellationToken cancellationToken) =>
-                Refusing(async () =>
-                {
-                    var template = await templates.GetAsync(id, cancellationToken);
-                    return Results.File(template.Content, DocumentTemplates.DocxContentType, $"{template.Name}_v{template.Version}.docx");
-                }))
+        app.MapGet("/rules/templates/{id:guid}.docx", async (Guid id, DocumentTemplates templates, CancellationToken cancellationToken) =>
+            {
+                var template = await templates.GetAsync(id, cancellationToken);
+                return Results.File(template.Content, DocumentTemplates.DocxContentType, $"{template.Name}_v{template.Version}.docx");
+            })
             .RequireAuthorization(new AuthorizeAttribute { Roles = RuleRoles.TemplateUsers })
             .WithSummary("下载标准文本");
-        app.MapGet("/rules/templates/{id:guid}/fill/{projectId:guid}.docx", (Guid id, Guid projectId, DocumentTemplates templates, CancellationToken cancellationToken) =>
-                Refusing(async () =>
-                {
-                    var filled = await templates.FillAsync(id, projectId, cancellationToken);
-                    return Results.File(filled.Content, DocumentTemplates.DocxContentType, filled.FileName);
-                }))
+        app.MapGet("/rules/templates/{id:guid}/fill/{projectId:guid}.docx", async (Guid id, Guid projectId, DocumentTemplates templates, CancellationToken cancellationToken) =>
+            {
+                var filled = await templates.FillAsync(id, projectId, cancellationToken);
+                return Results.File(filled.Content, DocumentTemplates.DocxContentType, filled.FileName);
+            })
             .RequireAuthorization(new AuthorizeAttribute { Roles = RuleRoles.TemplateFillers })
             .WithSummary("用项目数据填充标准文本并下载");
     }
@@ -68,35 +68,13 @@ internal static class RuleEndpoints
             version!.Name)).ToList());
     }
 
-    private static Task<IResult> ExportCatalogueAsync(Guid id, RuleCatalogue catalogue, CancellationToken cancellationToken) =>
-        Refusing(async () =>
-        {
-            var version = await catalogue.GetAsync(id, cancellationToken);
-            // ClosedXML writes synchronously: into memory (a catalogue is a few hundred rows), then out.
-            var buffer = new MemoryStream();
-            await catalogue.ExportAsync(id, buffer, cancellationToken);
-            buffer.Position = 0;
-            return Results.File(buffer, XlsxContentType, $"宁夏公共资源交易规则目录（{version.Name}）.xlsx");
-        });
-
-    private static async Task<IResult> Refusing(Func<Task<IResult>> handle)
+    private static async Task<IResult> ExportCatalogueAsync(Guid id, RuleCatalogue catalogue, CancellationToken cancellationToken)
     {
-        try
-        {
-            return await handle();
-        }
-        catch (AccessDeniedException)
-        {
-            return Results.Forbid();
-        }
-        catch (NotFoundException e)
-        {
-            // Unknown and out of the caller's scope look the same.
-            return Results.Problem(title: "未找到", detail: e.Message, statusCode: StatusCodes.Status404NotFound);
-        }
-        catch (DomainException e)
-        {
-            return Results.Problem(title: "请求有误", detail: e.Message, statusCode: StatusCodes.Status400BadRequest);
-        }
+        var version = await catalogue.GetAsync(id, cancellationToken);
+        // ClosedXML writes synchronously: into memory (a catalogue is a few hundred rows), then out.
+        var buffer = new MemoryStream();
+        await catalogue.ExportAsync(id, buffer, cancellationToken);
+        buffer.Position = 0;
+        return Results.File(buffer, XlsxContentType, $"宁夏公共资源交易规则目录（{version.Name}）.xlsx");
     }
 }

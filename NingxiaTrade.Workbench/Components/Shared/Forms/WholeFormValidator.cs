@@ -79,9 +79,15 @@ public sealed class WholeFormValidator : ComponentBase, IDisposable
         Add(Rules());
     }
 
+    /// <summary>Where the messages in the order the rules gave them (the form's order) are kept for <see cref="FormErrorSummary"/>.</summary>
+    public const string OrderKey = "WholeFormValidator.Order";
+
     private void Add(IEnumerable<FieldError> errors)
     {
-        foreach (var error in errors)
+        // The edit context lists messages by the field first touched, not in the form's order; the summary sorts by this.
+        var list = errors.ToList();
+        _context!.Properties[OrderKey] = list.Select(e => e.Message).ToList();
+        foreach (var error in list)
         {
             var path = Aliases is not null && Aliases.TryGetValue(error.Field, out var alias) ? alias : error.Field;
             _messages!.Add(Resolve(_context!.Model, path) ?? new FieldIdentifier(_context.Model, string.Empty), error.Message);
