@@ -91,7 +91,7 @@ public class CommitteeConfidentialityTests : ExpertTestBase
         ActAsClerk();
         await Draws.PublishResultAsync(drawId);
         var twice = await Assert.ThrowsAsync<DomainException>(() => Draws.PublishResultAsync(drawId));
-        Assert.Contains("已登记为已公告", twice.Message);
+        Assert.Contains("登记为已公告", twice.Message);
     }
 
     [Fact]
