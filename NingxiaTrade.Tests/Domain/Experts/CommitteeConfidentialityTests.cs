@@ -17,15 +17,7 @@ public class CommitteeConfidentialityTests : ExpertTestBase
     private async Task<(Guid DrawId, string Name)> DrawAcceptedAndEvaluatedAsync()
     {
         await AddExpertsAsync(4);
-        ActAsClerk();
-        var drawId = await Draws.DrawAsync(Request(count: 1, backups: 0));
-        var member = (await Draws.GetAsync(drawId)).Members.Single();
-        await using (var db = Database.CreateDbContext())
-        {
-            var draw = await db.ExpertDraws.Include(d => d.Members).Include(d => d.Groups).SingleAsync(d => d.Id == drawId);
-            draw.Respond(member.Id, true, null, Now);
-            await db.SaveChangesAsync();
-        }
+        var (drawId, member) = await DrawOneAcceptedAsync();
         Harness.Advance(TimeSpan.FromDays(3) + TimeSpan.FromHours(7));
         return (drawId, member.Name);
     }

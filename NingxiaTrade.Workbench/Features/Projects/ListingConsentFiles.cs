@@ -1,5 +1,6 @@
 using NingxiaTrade.Domain.Accounts;
 using NingxiaTrade.Domain.Common;
+using NingxiaTrade.Workbench.Infrastructure;
 using NingxiaTrade.Domain.Projects;
 
 namespace NingxiaTrade.Workbench.Features.Projects;
@@ -23,15 +24,7 @@ public sealed class ListingConsentFiles(IConfiguration configuration, IHostEnvir
 
     public static string Accept => string.Join(",", Signatures.Keys);
 
-    private string Folder
-    {
-        get
-        {
-            var root = configuration["Database:DataFolder"];
-            root = string.IsNullOrWhiteSpace(root) ? Path.Combine(environment.ContentRootPath, "App_Data") : Path.GetFullPath(root, environment.ContentRootPath);
-            return Path.Combine(root, "listing-consents");
-        }
-    }
+    private string Folder => StoredFiles.Folder(configuration, environment, "listing-consents");
 
     /// <summary>Stores a consent document; returns the stored name to pass to the re-disclosure. Refused files leave nothing behind.</summary>
     public async Task<string> SaveAsync(string fileName, Stream content, CancellationToken cancellationToken = default)
@@ -50,7 +43,7 @@ public sealed class ListingConsentFiles(IConfiguration configuration, IHostEnvir
             throw new DomainException($"文件内容不是有效的 {extension} 文件，请上传扫描件原件。");
         }
         Directory.CreateDirectory(Folder);
-        var stored = Guid.NewGuid().ToString("N") + extension;
+        var stored = StoredFiles.NewName(extension);
         var path = Path.Combine(Folder, stored);
         try
         {
@@ -78,14 +71,5 @@ public sealed class ListingConsentFiles(IConfiguration configuration, IHostEnvir
     }
 
     /// <summary>The stored file, or null when the name is not one this store made.</summary>
-    public string? PathOf(string stored)
-    {
-        var name = Path.GetFileName(stored);
-        if (name != stored || !Guid.TryParseExact(Path.GetFileNameWithoutExtension(name), "N", out _))
-        {
-            return null;
-        }
-        var path = Path.Combine(Folder, name);
-        return File.Exists(path) ? path : null;
-    }
+    public string? PathOf(string stored) => StoredFiles.PathOf(Folder, stored);
 }
