@@ -57,6 +57,7 @@ public static class AuditDisplayNames
         ["ExpertSpecialty"] = "专家评标专业",
         ["ExpertLeave"] = "专家请假",
         ["ExpertConflict"] = "专家申报的利害关系",
+        ["ExpertEmployment"] = "专家任职经历",
         ["ExpertTraining"] = "专家培训",
         ["ExpertDraw"] = "专家抽取",
         ["DrawGroup"] = "抽取组",
@@ -68,6 +69,9 @@ public static class AuditDisplayNames
     /// <summary>Field names; the same English name means the same thing across the platform's tables.</summary>
     public static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>
     {
+        // Issue 10 items 9 and 10 (recusal, committee confidentiality, state-asset re-disclosure).
+        ["ResultPublishedByName"] = "评审结果公告登记人", ["ResultPublishedUtc"] = "评审结果公告时间", ["SupervisingDepartmentName"] = "行政监督部门名称",
+        ["DisclosureRound"] = "信息披露次数", ["ListingConsentFile"] = "批准单位书面同意文件", ["PreviousListingPrice"] = "上次挂牌价",
         ["AccessFailedCount"] = "连续登录失败次数", ["AccountName"] = "户名", ["AccountNumber"] = "账号", ["Action"] = "操作",
         ["Address"] = "地址", ["AgentName"] = "招标代理机构", ["AgentUserId"] = "代理机构账户", ["AlgorithmVersion"] = "抽取算法版本",
         ["AnchoredUtc"] = "锚定时间", ["AnswerToReturn"] = "对退回意见的答复", ["AnsweredBy"] = "答复人", ["AnsweredUtc"] = "答复时间",

@@ -40,10 +40,12 @@ internal sealed class ExpertConfiguration : IEntityTypeConfiguration<Expert>
         b.HasMany(e => e.Leaves).WithOne().HasForeignKey(s => s.ExpertId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(e => e.Trainings).WithOne().HasForeignKey(s => s.ExpertId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(e => e.Conflicts).WithOne().HasForeignKey(s => s.ExpertId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(e => e.Employments).WithOne().HasForeignKey(s => s.ExpertId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(e => e.Specialties).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Navigation(e => e.Leaves).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Navigation(e => e.Trainings).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Navigation(e => e.Conflicts).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Navigation(e => e.Employments).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 
@@ -82,6 +84,16 @@ internal sealed class ExpertConflictConfiguration : IEntityTypeConfiguration<Exp
     }
 }
 
+internal sealed class ExpertEmploymentConfiguration : IEntityTypeConfiguration<ExpertEmployment>
+{
+    public void Configure(EntityTypeBuilder<ExpertEmployment> b)
+    {
+        b.Property(e => e.EmployerName).HasMaxLength(200);
+        b.Property(e => e.CreditCode).HasMaxLength(18).IsUnicode(false);
+        b.Ignore(e => e.Period);
+    }
+}
+
 internal sealed class ExpertDrawConfiguration : IEntityTypeConfiguration<ExpertDraw>
 {
     public void Configure(EntityTypeBuilder<ExpertDraw> b)
@@ -95,6 +107,8 @@ internal sealed class ExpertDrawConfiguration : IEntityTypeConfiguration<ExpertD
         b.Property(d => d.TendererUserId).HasMaxLength(450);
         b.Property(d => d.AgentUserId).HasMaxLength(450);
         b.Property(d => d.Place).HasMaxLength(200);
+        b.Property(d => d.SupervisingDepartmentName).HasMaxLength(100);
+        b.Property(d => d.ResultPublishedByName).HasMaxLength(100);
         b.Property(d => d.Seed).HasMaxLength(64).IsUnicode(false);
         b.Property(d => d.AlgorithmVersion).HasMaxLength(200);
         b.Property(d => d.CreatedByUserId).HasMaxLength(450);

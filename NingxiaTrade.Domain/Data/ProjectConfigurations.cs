@@ -50,6 +50,11 @@ internal sealed class TradeProjectConfiguration : IEntityTypeConfiguration<Trade
         b.Property(p => p.SuspendedBy).HasMaxLength(100);
         b.Property(p => p.Estimate).HasConversion(MoneyConverter.Instance).HasColumnName("EstimateFen");
         b.Property(p => p.AppraisedValue).HasConversion(MoneyConverter.Instance).HasColumnName("AppraisedValueFen");
+        // Projects registered before re-disclosure existed are in their first disclosure.
+        b.Property(p => p.DisclosureRound).HasDefaultValue(1);
+        b.Property(p => p.PreviousListingPrice).HasConversion(MoneyConverter.Instance).HasColumnName("PreviousListingPriceFen");
+        b.Property(p => p.ListingConsentFile).HasMaxLength(64).IsUnicode(false);
+        b.Ignore(p => p.ListingPrice);
         b.Property(p => p.Revision).IsConcurrencyToken();
         b.HasMany(p => p.Lots).WithOne().HasForeignKey(l => l.ProjectId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(p => p.Lots).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -63,6 +63,7 @@ public abstract class TradeDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<ExpertSpecialty> ExpertSpecialties => Set<ExpertSpecialty>();
     public DbSet<ExpertLeave> ExpertLeaves => Set<ExpertLeave>();
     public DbSet<ExpertConflict> ExpertConflicts => Set<ExpertConflict>();
+    public DbSet<ExpertEmployment> ExpertEmployments => Set<ExpertEmployment>();
     public DbSet<ExpertDraw> ExpertDraws => Set<ExpertDraw>();
     public DbSet<DrawGroup> DrawGroups => Set<DrawGroup>();
     public DbSet<DrawMember> DrawMembers => Set<DrawMember>();

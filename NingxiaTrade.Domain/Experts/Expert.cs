@@ -39,6 +39,7 @@ public class Expert
     private readonly List<ExpertLeave> _leaves = [];
     private readonly List<ExpertTraining> _trainings = [];
     private readonly List<ExpertConflict> _conflicts = [];
+    private readonly List<ExpertEmployment> _employments = [];
 
     private Expert() { }
 
@@ -73,6 +74,8 @@ public class Expert
     public IReadOnlyList<ExpertLeave> Leaves => _leaves;
     public IReadOnlyList<ExpertTraining> Trainings => _trainings;
     public IReadOnlyList<ExpertConflict> Conflicts => _conflicts;
+    /// <summary>任职经历: past and present employers with dates, compared with the suppliers of a procurement draw.</summary>
+    public IReadOnlyList<ExpertEmployment> Employments => _employments;
 
     public void Edit(ExpertProfile profile)
     {
@@ -174,6 +177,50 @@ public class Expert
             return;
         }
         _conflicts.Add(new ExpertConflict(Id, entityId, note));
+    }
+
+    /// <summary>Records one employment (任职经历); an entry that overlaps an identical employer's period is refused.</summary>
+    public ExpertEmployment AddEmployment(EmploymentForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var name = form.EmployerName?.Trim() ?? "";
+        if (name.Length is < 2 or > 200)
+        {
+            throw new DomainException("请填写任职单位名称（2至200个字符）。");
+        }
+        string? code = null;
+        if (!string.IsNullOrWhiteSpace(form.CreditCode))
+        {
+            if (!CreditCode.TryParse(form.CreditCode, out var parsed, out var error))
+            {
+                throw new DomainException($"任职单位的统一社会信用代码有误：{error}");
+            }
+            code = parsed.Value;
+        }
+        if (form.To is { } to && to < form.From)
+        {
+            throw new DomainException("任职结束日期不能早于开始日期。");
+        }
+        if (_employments.Count >= 50)
+        {
+            throw new DomainException("任职经历最多登记50条。");
+        }
+        if (_employments.Any(e => RecusalFacts.NormaliseName(e.EmployerName) == RecusalFacts.NormaliseName(name)
+            && e.From <= (form.To ?? DateOnly.MaxValue) && form.From <= (e.To ?? DateOnly.MaxValue)))
+        {
+            throw new DomainException($"在“{name}”的任职经历与已登记的时间段重叠。");
+        }
+        var employment = new ExpertEmployment(Id, name, code, form.From, form.To);
+        _employments.Add(employment);
+        Revision++;
+        return employment;
+    }
+
+    public void RemoveEmployment(int employmentId)
+    {
+        var employment = _employments.SingleOrDefault(e => e.Id == employmentId) ?? throw new DomainException("未找到该任职经历。");
+        _employments.Remove(employment);
+        Revision++;
     }
 
     /// <summary>Moves the credit score (assessments, sanctions), kept between 0 and 100.</summary>
@@ -308,6 +355,35 @@ public sealed class ExpertConflict
     public Guid ExpertId { get; private set; }
     public Guid EntityId { get; private set; }
     public string? Note { get; private set; }
+}
+
+/// <summary>An employment entry as a form gives it; <see cref="To"/> null while the expert still works there.</summary>
+public sealed record EmploymentForm(string EmployerName, string? CreditCode, DateOnly From, DateOnly? To);
+
+/// <summary>One employer of the expert's history (任职经历), with dates.</summary>
+public sealed class ExpertEmployment
+{
+    private ExpertEmployment() { }
+
+    internal ExpertEmployment(Guid expertId, string employerName, string? creditCode, DateOnly from, DateOnly? to)
+    {
+        ExpertId = expertId;
+        EmployerName = employerName;
+        CreditCode = creditCode;
+        From = from;
+        To = to;
+    }
+
+    public int Id { get; private set; }
+    public Guid ExpertId { get; private set; }
+    public string EmployerName { get; private set; } = "";
+    /// <summary>统一社会信用代码 of the employer, when given.</summary>
+    public string? CreditCode { get; private set; }
+    public DateOnly From { get; private set; }
+    public DateOnly? To { get; private set; }
+
+    /// <summary>The period as people read it: 2019-03-01 至 2023-06-30, or 至今.</summary>
+    public string Period => $"{ChinaTime.FormatDate(From)} 至 {(To is { } to ? ChinaTime.FormatDate(to) : "今")}";
 }
 
 /// <summary>专业分类 (发改法规〔2018〕316号): codes are hierarchical by prefix (A → A03 → A0301).</summary>

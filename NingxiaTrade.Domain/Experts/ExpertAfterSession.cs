@@ -165,14 +165,14 @@ public sealed class ExpertSessionService(IDbContextFactory<TradeDbContext> conte
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var draw = await DrawInScopeAsync(db, drawId, withMembers: true, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        var allowed = ExpertDrawService.MaySee(draw, user, now);
+        var allowed = ExpertDrawService.MaySee(draw, user);
         // The sheet names the committee: every download, and every refused one, is a look at the draw.
         db.ExpertDrawViews.Add(new ExpertDrawView(draw.Id, user.UserId ?? "", user.DisplayName ?? user.UserName ?? "", user.Role ?? "",
             allowed ? FeeSheetPurpose : "被拒绝：" + FeeSheetPurpose, now));
         await db.SaveChangesAsync(cancellationToken);
         if (!allowed)
         {
-            throw new AccessDeniedException("评标开始前不能查看专家名单。");
+            throw new AccessDeniedException(ExpertDrawService.ConfidentialMessage);
         }
         var ids = draw.Members.Select(m => m.ExpertId).ToList();
         var employers = await db.Experts.Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.EmployerName, cancellationToken);

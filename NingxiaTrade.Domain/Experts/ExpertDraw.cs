@@ -47,6 +47,8 @@ public class ExpertDraw
         ProjectName = subject.ProjectName;
         LotName = subject.LotName;
         ProjectRegionCode = subject.RegionCode;
+        TradeType = subject.TradeType;
+        SupervisingDepartmentName = subject.SupervisingDepartmentName;
         TendererName = subject.TendererName;
         AgentName = subject.AgentName;
         TendererUserId = subject.TendererUserId;
@@ -73,6 +75,10 @@ public class ExpertDraw
     public string ProjectName { get; private set; } = "";
     public string LotName { get; private set; } = "";
     public string ProjectRegionCode { get; private set; } = "";
+    /// <summary>The project's trade type: which recusal rules apply and which basis they cite.</summary>
+    public TradeType TradeType { get; private set; }
+    /// <summary>The project's supervising department (行政监督部门) at the time of the draw, for recusal of its staff.</summary>
+    public string SupervisingDepartmentName { get; private set; } = "";
     public string TendererName { get; private set; } = "";
     public string? AgentName { get; private set; }
     public string? TendererUserId { get; private set; }
@@ -94,6 +100,12 @@ public class ExpertDraw
     public string CreatedByUserId { get; private set; } = "";
     public string CreatedByName { get; private set; } = "";
     public int Revision { get; private set; }
+    /// <summary>
+    /// When the evaluation result (中标候选人 / 成交结果) was published: until then the committee's names stay confidential
+    /// (招标投标法 第37条第5款; 财政部令第87号 第47条). Set by <see cref="PublishResult"/>.
+    /// </summary>
+    public DateTime? ResultPublishedUtc { get; private set; }
+    public string? ResultPublishedByName { get; private set; }
 
     public IReadOnlyList<DrawGroup> Groups => _groups;
     public IReadOnlyList<DrawMember> Members => _members;
@@ -103,8 +115,34 @@ public class ExpertDraw
     public IReadOnlyList<Guid> Bidders => Split(BidderEntityIds);
     public IReadOnlyList<Guid> Parties => Split(PartyEntityIds);
 
-    /// <summary>Who was drawn is confidential until the evaluation session starts.</summary>
+    /// <summary>The evaluation session has started (assessments, no more replacements).</summary>
     public bool SessionStarted(DateTime nowUtc) => nowUtc >= EvaluationStartUtc;
+
+    /// <summary>Whether the result of the evaluation has been published; who was drawn is confidential until then.</summary>
+    public bool IsResultPublished => ResultPublishedUtc is not null;
+
+    /// <summary>
+    /// Marks the evaluation result as published (the hook the evaluation module will call when it publishes the result; until
+    /// then the clerk records it). Only after the session has ended; once only.
+    /// </summary>
+    public void PublishResult(string byName, DateTime nowUtc)
+    {
+        if (ResultPublishedUtc is { } at)
+        {
+            throw new DomainException($"评审结果已于 {ChinaTime.Format(at)} 登记为已公告。");
+        }
+        if (nowUtc < EvaluationEndUtc)
+        {
+            throw new DomainException($"评标结束（{ChinaTime.Format(EvaluationEndUtc)}）后才能登记评审结果已公告。");
+        }
+        if (!_members.Any(m => m.State == DrawMemberState.Accepted))
+        {
+            throw new DomainException("本次抽取没有接受邀请的专家，不能登记评审结果已公告。");
+        }
+        ResultPublishedUtc = nowUtc;
+        ResultPublishedByName = byName;
+        Revision++;
+    }
 
     private static List<Guid> Split(string text) =>
         text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
@@ -343,7 +381,7 @@ public class ExpertDrawView
 
 /// <summary>The lot and its parties, as the project module holds them at the time of the draw.</summary>
 public sealed record DrawSubject(Guid LotId, Guid ProjectId, string ProjectCode, string ProjectName, string LotName, string RegionCode,
-    string TendererName, string? AgentName, string? TendererUserId, string? AgentUserId);
+    string TendererName, string? AgentName, string? TendererUserId, string? AgentUserId, TradeType TradeType, string SupervisingDepartmentName);
 
 public sealed record DrawGroupRequest(string SpecialtyCode, int Count, int Backups);
 

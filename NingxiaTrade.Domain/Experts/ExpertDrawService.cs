@@ -60,7 +60,7 @@ public sealed record GroupOutcome(int Index, string SpecialtyCode, string Specia
 /// </summary>
 public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts, ICurrentUser user, TimeProvider time,
     IDrawSeedSource seeds, ExpertDrawSettings settings, IProjectDirectory projects, IMarketEntityDirectory entities, CreditGate gate,
-    INotifier? notifier = null)
+    INotifier? notifier = null) : IExpertCommittee
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -72,9 +72,11 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
         var now = Now;
         var lot = await FindLotAsync(request.LotId, cancellationToken);
         CheckDrawable(lot, request, now);
-        var subject = new DrawSubject(lot.Lot.Id, lot.Project.Id, lot.Project.Code, lot.Project.Name, lot.Lot.Name, lot.Project.RegionCode,
-            lot.Project.TendererName, lot.Project.AgentName, lot.Project.TendererUserId, lot.Project.AgentUserId);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var department = await db.SupervisingDepartments.AsNoTracking().Where(d => d.Id == lot.Project.SupervisingDepartmentId)
+            .Select(d => d.Name).FirstOrDefaultAsync(cancellationToken) ?? "";
+        var subject = new DrawSubject(lot.Lot.Id, lot.Project.Id, lot.Project.Code, lot.Project.Name, lot.Lot.Name, lot.Project.RegionCode,
+            lot.Project.TendererName, lot.Project.AgentName, lot.Project.TendererUserId, lot.Project.AgentUserId, lot.Project.TradeType, department);
         if (await db.ExpertDraws.AsNoTracking().Where(d => d.LotId == subject.LotId && d.EvaluationEndUtc > now)
                 .Select(d => (DateTime?)d.EvaluationStartUtc).FirstOrDefaultAsync(cancellationToken) is { } existing)
         {
@@ -95,7 +97,8 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
             throw new DomainException("以下单位不能作为本项目的投标人：" + string.Join("；", reasons) + "。");
         }
         var inputs = new DrawInputs(subject.TendererName, subject.AgentName, subject.RegionCode, parties, request.BidderEntityIds,
-            request.EvaluationStartUtc, request.EvaluationEndUtc, request.IsRemote, request.Rules, now, request.Groups);
+            request.EvaluationStartUtc, request.EvaluationEndUtc, request.IsRemote, request.Rules, now, request.Groups,
+            subject.TradeType, subject.SupervisingDepartmentName);
         var (facts, outcomes) = await EvaluateAsync(db, inputs, cancellationToken);
 
         var picked = new HashSet<Guid>();
@@ -248,7 +251,7 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
     /// <summary>Everything the eligibility of a draw depends on; recorded with the draw so it can be rebuilt.</summary>
     internal sealed record DrawInputs(string TendererName, string? AgentName, string RegionCode, IReadOnlyList<Guid> PartyEntities,
         IReadOnlyList<Guid> Bidders, DateTime EvaluationStartUtc, DateTime EvaluationEndUtc, bool IsRemote, RecusalSettings Rules,
-        DateTime AsOfUtc, IReadOnlyList<DrawGroupRequest> Groups);
+        DateTime AsOfUtc, IReadOnlyList<DrawGroupRequest> Groups, TradeType TradeType, string SupervisingDepartmentName);
 
     /// <summary>Loads the facts in a handful of set queries and filters a compact projection of the pool in memory.</summary>
     private async Task<(RecusalFacts Facts, List<GroupOutcome> Outcomes)> EvaluateAsync(TradeDbContext db, DrawInputs inputs, CancellationToken cancellationToken)
@@ -278,6 +281,12 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
             BidderEntities = [.. bidders],
             LinkedEntities = linked,
             BidderNames = new HashSet<string>(bidderRows.Select(b => RecusalFacts.NormaliseName(b.Name)), StringComparer.Ordinal),
+            BidderCreditCodes = new HashSet<string>(bidderRows.Select(b => b.CreditCode), StringComparer.Ordinal),
+            SupervisingDepartmentNames = string.IsNullOrWhiteSpace(inputs.SupervisingDepartmentName)
+                ? new HashSet<string>(StringComparer.Ordinal)
+                : new HashSet<string>([RecusalFacts.NormaliseName(inputs.SupervisingDepartmentName)], StringComparer.Ordinal),
+            TradeType = inputs.TradeType,
+            EvaluationDate = ChinaTime.DateOf(inputs.EvaluationStartUtc),
             ConflictedExperts = [.. conflicted],
             TimesForTenderer = times,
             OnLeave = [.. onLeave],
@@ -301,6 +310,11 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
                           where e.Status != ExpertStatus.Pending && e.Status != ExpertStatus.Rejected
                           select new { s.Code, e.Id, e.Status, e.RegionCode, e.EmployerEntityId, e.EmployerName, e.CreditScore })
             .AsNoTracking().ToListAsync(cancellationToken);
+        var rowIds = rows.Select(r => r.Id).Distinct().ToList();
+        var employments = (await db.ExpertEmployments.AsNoTracking().Where(e => rowIds.Contains(e.ExpertId))
+                .Select(e => new { e.ExpertId, e.EmployerName, e.CreditCode, e.From, e.To }).ToListAsync(cancellationToken))
+            .GroupBy(e => e.ExpertId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<PastEmployment>)g.Select(e => new PastEmployment(e.EmployerName, e.CreditCode, e.From, e.To)).ToList());
 
         var outcomes = new List<GroupOutcome>();
         var verdicts = new Dictionary<Guid, RecusalRule?>();
@@ -319,7 +333,11 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
                 }
                 if (!verdicts.TryGetValue(r.Id, out var rule))
                 {
-                    rule = facts.FirstExclusion(new DrawCandidate(r.Id, r.Status, r.RegionCode, r.EmployerEntityId, r.EmployerName, r.CreditScore), inputs.Rules, inputs.IsRemote);
+                    var candidate = new DrawCandidate(r.Id, r.Status, r.RegionCode, r.EmployerEntityId, r.EmployerName, r.CreditScore)
+                    {
+                        Employments = employments.GetValueOrDefault(r.Id, []),
+                    };
+                    rule = facts.FirstExclusion(candidate, inputs.Rules, inputs.IsRemote);
                     verdicts[r.Id] = rule;
                 }
                 if (rule is { } excluded)
@@ -395,8 +413,13 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
         return rows.Where(r => visible.Contains(r.ProjectId)).Select(r => r.Row).Take(200).ToList();
     }
 
-    /// <summary>Who may see who was drawn: the clerk who ran it and supervisors; others only once the session started.</summary>
-    public static bool MaySee(ExpertDraw draw, ICurrentUser user, DateTime nowUtc)
+    /// <summary>
+    /// Who may see who was drawn. Until the evaluation result is published only the clerk who ran the draw and the supervisors
+    /// of the project (招标投标法 第37条第5款: 评标委员会成员的名单在中标结果确定前应当保密; 财政部令第87号 第47条); afterwards
+    /// also the centre's clerks, the administrator and the project's tenderer and agent. Every service that returns
+    /// committee names asks this.
+    /// </summary>
+    public static bool MaySee(ExpertDraw draw, ICurrentUser user)
     {
         if (user.IsInRole(Roles.Supervisor))
         {
@@ -406,14 +429,33 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
         {
             return true;
         }
-        if (!draw.SessionStarted(nowUtc))
+        if (!draw.IsResultPublished)
         {
-            // Tenderer, agent and bidders never see the committee before the session.
             return false;
         }
         return user.IsInRole(Roles.CentreClerk) || user.IsInRole(Roles.Admin)
             || (user.IsInRole(Roles.Tenderer) && draw.TendererUserId == user.UserId)
             || (user.IsInRole(Roles.Agent) && draw.AgentUserId == user.UserId);
+    }
+
+    /// <summary>The refusal when <see cref="MaySee"/> says no.</summary>
+    public const string ConfidentialMessage = "评审结果公告前，评标委员会（评审小组）成员名单仅对组织抽取的工作人员和行政监督人员可见（《招标投标法》第三十七条第五款；财政部令第87号第四十七条）。";
+
+    /// <summary>
+    /// Records that the evaluation result of the draw's lot has been published, lifting the confidentiality of the names. The
+    /// clerk who ran the draw records it from the draw page until the evaluation module publishes results itself and calls this.
+    /// </summary>
+    public async Task PublishResultAsync(Guid drawId, CancellationToken cancellationToken = default)
+    {
+        user.Demand(Roles.CentreClerk);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var draw = await LoadInScopeAsync(db, drawId, cancellationToken);
+        if (draw.CreatedByUserId != user.UserId)
+        {
+            throw new AccessDeniedException("只有组织本次抽取的工作人员可以登记评审结果已公告。");
+        }
+        draw.PublishResult(user.ActorName(), Now);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Opens a draw with the names. Every look (and every refused look) is saved as an audited <see cref="ExpertDrawView"/>.</summary>
@@ -426,13 +468,13 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var draw = await LoadInScopeAsync(db, drawId, cancellationToken);
         var now = Now;
-        var allowed = MaySee(draw, user, now);
+        var allowed = MaySee(draw, user);
         db.ExpertDrawViews.Add(new ExpertDrawView(draw.Id, user.UserId ?? "", user.ActorName(), user.Role ?? "",
             allowed ? purpose : "被拒绝：" + purpose, now));
         await db.SaveChangesAsync(cancellationToken);
         if (!allowed)
         {
-            throw new AccessDeniedException("评标开始前，抽取结果仅对组织抽取的工作人员和行政监督人员可见。");
+            throw new AccessDeniedException(ConfidentialMessage);
         }
         return await DetailsAsync(db, draw, cancellationToken);
     }
@@ -460,8 +502,8 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
         var groups = draw.Groups.OrderBy(g => g.Index).Select(g =>
         {
             var removed = g.Removed;
-            var rows = Enum.GetValues<RecusalRule>().Select(r => new RuleRemoval(r, RecusalSettings.Title(r), rules.Describe(r), RecusalSettings.Basis(r),
-                rules.IsOn(r, draw.IsRemote), removed.TryGetValue(r, out var ids) ? ids.Select(Label).ToList() : [])).ToList();
+            var rows = Enum.GetValues<RecusalRule>().Select(r => new RuleRemoval(r, RecusalSettings.Title(r), rules.Describe(r), RecusalSettings.Basis(r, draw.TradeType),
+                rules.IsOn(r, draw.IsRemote, draw.TradeType), removed.TryGetValue(r, out var ids) ? ids.Select(Label).ToList() : [])).ToList();
             return new DrawGroupView(g.Index, g.SpecialtyCode, g.SpecialtyName, g.Count, g.Backups, g.CandidatesBeforeRules, g.PoolSize, g.PoolHash, rows);
         }).ToList();
         var members = draw.Members.OrderBy(m => m.GroupIndex).ThenBy(m => m.Order).Select(m => new DrawMemberView(m.Id, m.GroupIndex, m.Order, m.ExpertId,
@@ -469,7 +511,13 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
             m.ReplacesMemberId is { } r ? draw.Members.Single(x => x.Id == r).ExpertName : null)).ToList();
         return new DrawDetails(draw.Id, draw.LotId, draw.ProjectId, draw.ProjectCode, draw.ProjectName, draw.LotName, draw.TendererName, draw.AgentName,
             draw.EvaluationStartUtc, draw.EvaluationEndUtc, draw.Place, draw.IsRemote, draw.ResponseDeadlineUtc, draw.Seed, draw.AlgorithmVersion,
-            draw.CreatedUtc, draw.CreatedByName, draw.Bidders.Count, groups, members, views);
+            draw.CreatedUtc, draw.CreatedByName, draw.Bidders.Count, groups, members, views)
+        {
+            TradeType = draw.TradeType,
+            ResultPublishedUtc = draw.ResultPublishedUtc,
+            ResultPublishedByName = draw.ResultPublishedByName,
+            CreatedByUserId = draw.CreatedByUserId,
+        };
     }
 
     /// <summary>
@@ -489,7 +537,7 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
         var groups = draw.Groups.OrderBy(g => g.Index).ToList();
         var inputs = new DrawInputs(draw.TendererName, draw.AgentName, draw.ProjectRegionCode, draw.Parties, draw.Bidders,
             draw.EvaluationStartUtc, draw.EvaluationEndUtc, draw.IsRemote, draw.Rules, draw.CreatedUtc,
-            groups.Select(g => new DrawGroupRequest(g.SpecialtyCode, g.Count, g.Backups)).ToList());
+            groups.Select(g => new DrawGroupRequest(g.SpecialtyCode, g.Count, g.Backups)).ToList(), draw.TradeType, draw.SupervisingDepartmentName);
         var (_, outcomes) = await EvaluateAsync(db, inputs, cancellationToken);
         var seed = draw.SeedBytes;
         var findings = new List<string>();
@@ -551,6 +599,21 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
             findings.Insert(0, $"记录的算法版本“{draw.AlgorithmVersion}”与当前版本“{DrawAlgorithm.Version}”不同");
         }
         return new DrawVerification(draw.Id, findings.Count == 0, draw.Seed, draw.AlgorithmVersion, reports, findings);
+    }
+
+    public async Task<PublishedCommittee?> PublishedCommitteeAsync(Guid lotId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var draw = await db.ExpertDraws.AsNoTracking().Include(d => d.Groups).Include(d => d.Members).AsSplitQuery()
+            .Where(d => d.LotId == lotId && d.ResultPublishedUtc != null).OrderByDescending(d => d.CreatedUtc).FirstOrDefaultAsync(cancellationToken);
+        // The projects module's scope decides who may read the lot at all; an unpublished committee is answered like none.
+        if (draw is null || await projects.FindAsync(draw.ProjectId, cancellationToken) is null)
+        {
+            return null;
+        }
+        var members = draw.Members.Where(m => m.State == DrawMemberState.Accepted).OrderBy(m => m.GroupIndex).ThenBy(m => m.Order)
+            .Select(m => new PublishedCommitteeMember(m.ExpertName, draw.Groups.Single(g => g.Index == m.GroupIndex).SpecialtyName)).ToList();
+        return new PublishedCommittee(draw.LotId, draw.ProjectCode, draw.LotName, draw.ResultPublishedUtc!.Value, members);
     }
 
     /// <summary>The signed-in expert's invitations (only their own rows: the rest of the committee stays confidential).</summary>
@@ -634,6 +697,23 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
     }
 }
 
+/// <summary>
+/// The experts module's published read interface for other modules: the committee of a lot, by name, once the lot's
+/// evaluation result has been published (for the procurement result notice, 财政部令第87号 第69条: 评审专家名单).
+/// </summary>
+public interface IExpertCommittee
+{
+    /// <summary>
+    /// The accepted members of the lot's committee, in drawing order, or null while no draw of the lot has its result
+    /// published (<see cref="ExpertDraw.PublishResult"/>) or the lot lies outside the caller's scope.
+    /// </summary>
+    Task<PublishedCommittee?> PublishedCommitteeAsync(Guid lotId, CancellationToken cancellationToken = default);
+}
+
+public sealed record PublishedCommitteeMember(string Name, string Specialty);
+
+public sealed record PublishedCommittee(Guid LotId, string ProjectCode, string LotName, DateTime ResultPublishedUtc, IReadOnlyList<PublishedCommitteeMember> Members);
+
 public sealed record LotChoice(Guid LotId, string ProjectCode, string ProjectName, string LotName, string TendererName, string RegionCode,
     DateTime? BidDeadlineUtc, int CommitteeMinimum);
 
@@ -661,7 +741,13 @@ public sealed record DrawViewRow(string UserName, string Role, string Purpose, D
 public sealed record DrawDetails(Guid Id, Guid LotId, Guid ProjectId, string ProjectCode, string ProjectName, string LotName, string TendererName,
     string? AgentName, DateTime EvaluationStartUtc, DateTime EvaluationEndUtc, string Place, bool IsRemote, DateTime ResponseDeadlineUtc,
     string Seed, string AlgorithmVersion, DateTime CreatedUtc, string CreatedByName, int BidderCount,
-    IReadOnlyList<DrawGroupView> Groups, IReadOnlyList<DrawMemberView> Members, IReadOnlyList<DrawViewRow> Views);
+    IReadOnlyList<DrawGroupView> Groups, IReadOnlyList<DrawMemberView> Members, IReadOnlyList<DrawViewRow> Views)
+{
+    public TradeType TradeType { get; init; }
+    public DateTime? ResultPublishedUtc { get; init; }
+    public string? ResultPublishedByName { get; init; }
+    public string CreatedByUserId { get; init; } = "";
+}
 
 public sealed record GroupVerification(int Index, string SpecialtyName, string RecordedHash, string RebuiltHash, bool RecordIntact, bool PoolSame,
     int RecordedPoolSize, int RebuiltPoolSize);

@@ -133,7 +133,7 @@ public sealed class ExpertPool(IDbContextFactory<TradeDbContext> contexts, ICurr
         user.Demand(Roles.CentreClerk, Roles.Supervisor, Roles.Admin);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Experts.AsNoTracking().Include(e => e.Specialties).Include(e => e.Leaves).Include(e => e.Trainings).Include(e => e.Conflicts)
-            .AsSplitQuery().SingleOrDefaultAsync(e => e.Id == id, cancellationToken) ?? throw new DomainException("未找到该专家。");
+            .Include(e => e.Employments).AsSplitQuery().SingleOrDefaultAsync(e => e.Id == id, cancellationToken) ?? throw new DomainException("未找到该专家。");
     }
 
     /// <summary>Names of registered entities (declared conflicts, employers), for display.</summary>
@@ -168,7 +168,8 @@ public sealed class ExpertPool(IDbContextFactory<TradeDbContext> contexts, ICurr
         user.Demand(Roles.Expert);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var id = await db.Users.Where(u => u.Id == user.UserId).Select(u => u.ExpertId).SingleOrDefaultAsync(cancellationToken);
-        return id is null ? null : await db.Experts.AsNoTracking().Include(e => e.Specialties).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        return id is null ? null : await db.Experts.AsNoTracking().Include(e => e.Specialties).Include(e => e.Employments).AsSplitQuery()
+            .SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
     }
 
     /// <summary>On-line application by an expert's own account; a clerk reviews it.</summary>
@@ -218,12 +219,37 @@ public sealed class ExpertPool(IDbContextFactory<TradeDbContext> contexts, ICurr
     public async Task DeclareConflictAsync(Guid id, Guid entityId, string? note, CancellationToken cancellationToken = default) =>
         await EditAsync(id, e => e.DeclareConflict(entityId, note), cancellationToken);
 
+    /// <summary>A clerk records an employment of the expert's history (任职经历).</summary>
+    public async Task AddEmploymentAsync(Guid id, EmploymentForm form, CancellationToken cancellationToken = default) =>
+        await EditAsync(id, e => e.AddEmployment(form), cancellationToken);
+
+    public async Task RemoveEmploymentAsync(Guid id, int employmentId, CancellationToken cancellationToken = default) =>
+        await EditAsync(id, e => e.RemoveEmployment(employmentId), cancellationToken);
+
+    /// <summary>The signed-in expert records an employment in their own application or pool entry.</summary>
+    public async Task AddMyEmploymentAsync(EmploymentForm form, CancellationToken cancellationToken = default) =>
+        await EditMineAsync(e => e.AddEmployment(form), cancellationToken);
+
+    public async Task RemoveMyEmploymentAsync(int employmentId, CancellationToken cancellationToken = default) =>
+        await EditMineAsync(e => e.RemoveEmployment(employmentId), cancellationToken);
+
     private async Task EditAsync(Guid id, Action<Expert> change, CancellationToken cancellationToken)
     {
         user.Demand(Roles.CentreClerk);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var expert = await db.Experts.Include(e => e.Leaves).Include(e => e.Trainings).Include(e => e.Conflicts).AsSplitQuery()
+        var expert = await db.Experts.Include(e => e.Leaves).Include(e => e.Trainings).Include(e => e.Conflicts).Include(e => e.Employments).AsSplitQuery()
             .SingleOrDefaultAsync(e => e.Id == id, cancellationToken) ?? throw new DomainException("未找到该专家。");
+        change(expert);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task EditMineAsync(Action<Expert> change, CancellationToken cancellationToken)
+    {
+        user.Demand(Roles.Expert);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var id = await db.Users.Where(u => u.Id == user.UserId).Select(u => u.ExpertId).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new DomainException("请先提交专家入库申请。");
+        var expert = await db.Experts.Include(e => e.Employments).SingleAsync(e => e.Id == id, cancellationToken);
         change(expert);
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -148,6 +148,37 @@ public sealed class ProjectRegistration(IDbContextFactory<TradeDbContext> contex
         book.SaveAs(output);
     }
 
+    /// <summary>
+    /// 重新信息披露 of a state asset after no buyer came forward (《企业国有资产交易监督管理办法》第十八条): new lot prices, and
+    /// below the consent threshold the stored written consent of the approving body. Recorded in the project's history.
+    /// </summary>
+    public async Task RediscloseAsync(Guid id, int revision, IReadOnlyList<Money> lotPrices, string? consentFile, CancellationToken cancellationToken = default)
+    {
+        currentUser.Demand(Registrars);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var project = await (await ProjectScope.ApplyAsync(db, currentUser, db.TradeProjects.Include(p => p.Lots), cancellationToken))
+            .FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new DomainException("项目不存在或您无权查看。");
+        if (project.PendingApprovalId is not null)
+        {
+            throw new DomainException("项目有事项正在等待行政监督部门审批，不能重新披露。");
+        }
+        db.Entry(project).Property(p => p.Revision).OriginalValue = revision;
+        var before = project.ListingPrice;
+        project.Redisclose(lotPrices, consentFile, rules);
+        var sequence = await db.ProjectSteps.Where(s => s.ProjectId == id).MaxAsync(s => (int?)s.Sequence, cancellationToken) ?? 0;
+        db.ProjectSteps.Add(new ProjectStepRecord(project.Id, sequence + 1, project.CurrentStep, project.CurrentStep, null,
+            $"重新信息披露（第{project.DisclosureRound}次披露）", currentUser.DisplayName, currentUser.Role, time.GetUtcNow().UtcDateTime,
+            $"挂牌价由 {before} 调整为 {project.ListingPrice}{(project.ListingConsentFile is null ? "" : "，已附转让行为批准单位书面同意")}"));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainException("该项目已被他人修改，请刷新后重试。");
+        }
+    }
+
     public async Task<ProjectDetails> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
         currentUser.Demand(Readers);

@@ -78,6 +78,14 @@ public class TradeProject
     public string? ApprovalDocumentNumber { get; private set; }
     /// <summary>A state asset listed under the consent threshold of the appraised value (32号令).</summary>
     public bool NeedsBelowAppraisalConsent { get; private set; }
+    /// <summary>信息披露轮次 of a state asset: 1 for the first disclosure, one more for each re-disclosure after no buyer.</summary>
+    public int DisclosureRound { get; private set; } = 1;
+    /// <summary>The listing price (sum of the lots' prices) of the round before this one; null in the first round.</summary>
+    public Money? PreviousListingPrice { get; private set; }
+    /// <summary>The stored written consent of the approving body for a price below the consent threshold, if attached.</summary>
+    public string? ListingConsentFile { get; private set; }
+    /// <summary>挂牌价: the sum of the lots' prices.</summary>
+    public Money ListingPrice => new(_lots.Sum(l => l.Price.Fen));
 
     public Guid WorkflowDefinitionId { get; private set; }
     public string CurrentStep { get; private set; } = "";
@@ -183,6 +191,50 @@ public class TradeProject
     }
 
     /// <summary>
+    /// 重新披露 of a state asset after no buyer came forward: the lots' prices may be lowered; a new listing price below
+    /// <see cref="TradingRules.StateAssetConsentBelowPercent"/> of the appraised value needs the approving body's written
+    /// consent (<paramref name="consentFile"/>), or the re-disclosure is refused and nothing changes.
+    /// </summary>
+    public void Redisclose(IReadOnlyList<Money> lotPrices, string? consentFile, TradingRules rules)
+    {
+        if (TradeType != TradeType.StateAssetTransfer || AppraisedValue is not { } appraised)
+        {
+            throw new DomainException("只有国有产权转让项目可以重新信息披露。");
+        }
+        if (lotPrices.Count != _lots.Count)
+        {
+            throw new DomainException($"请为全部{_lots.Count}个标的填写新的挂牌价。");
+        }
+        if (lotPrices.Any(p => p.Fen <= 0))
+        {
+            throw new DomainException("挂牌价必须大于0。");
+        }
+        var current = ListingPrice;
+        var total = new Money(lotPrices.Sum(p => p.Fen));
+        if (total > current)
+        {
+            throw new DomainException($"重新披露的挂牌价合计 {total} 高于本轮挂牌价 {current}；未征集到受让方时只能维持或降低挂牌价。");
+        }
+        // 32号令 第18条: below 90% of the appraised value only with the approving body's written consent. Compared exactly.
+        var below = total.Fen * 100m < appraised.Fen * rules.StateAssetConsentBelowPercent;
+        if (below && string.IsNullOrWhiteSpace(consentFile))
+        {
+            throw new DomainException($"新的挂牌价合计 {total} 低于评估值 {appraised} 的{rules.StateAssetConsentBelowPercent:0.##}%，"
+                + "须经转让行为批准单位书面同意（《企业国有资产交易监督管理办法》第十八条），请上传书面同意文件后再提交。");
+        }
+        var ordered = _lots.OrderBy(l => l.Number).ToList();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            ordered[i].Reprice(lotPrices[i]);
+        }
+        PreviousListingPrice = current;
+        DisclosureRound++;
+        ListingConsentFile = below ? consentFile!.Trim() : null;
+        NeedsBelowAppraisalConsent = below;
+        Touch();
+    }
+
+    /// <summary>
     /// Every rule of the registration form, all checked at once: the refusal names each wrong field
     /// (<see cref="FormValidationException"/>), so the screen marks them together instead of one per attempt.
     /// </summary>
@@ -215,6 +267,14 @@ public class TradeProject
         if (form.TradeType == TradeType.StateAssetTransfer && form.AppraisedValue is not { Fen: > 0 })
         {
             errors.Add(nameof(ProjectForm.AppraisedValue), "国有产权转让项目必须填写资产评估值。");
+        }
+        else if (form.TradeType == TradeType.StateAssetTransfer && form.AppraisedValue is { } appraised
+            && form.Lots.Sum(l => Math.Max(0, l.Price.Fen)) * 100m < appraised.Fen * rules.StateAssetFirstListingMinPercent)
+        {
+            // 企业国有资产交易监督管理办法 第12条: the first disclosure is not priced below the appraisal (registration is the first disclosure;
+            // a lower price comes only with a re-disclosure, TradeProject.Redisclose).
+            errors.Add(nameof(ProjectForm.AppraisedValue), $"首次信息披露的挂牌价合计 {new Money(form.Lots.Sum(l => Math.Max(0, l.Price.Fen)))} "
+                + $"低于资产评估值 {appraised} 的{rules.StateAssetFirstListingMinPercent:0.##}%（《企业国有资产交易监督管理办法》第十二条）。");
         }
         var lotName = TradeMethods.LotName(form.TradeType);
         if (form.Lots.Count == 0)
@@ -331,6 +391,9 @@ public class Lot
     public Money Price { get; private set; }
     public Money Deposit { get; private set; }
     public string? Classification { get; private set; }
+
+    /// <summary>A new listing price on re-disclosure (<see cref="TradeProject.Redisclose"/>).</summary>
+    internal void Reprice(Money price) => Price = price;
 }
 
 /// <summary>One move of a project through its workflow: the project's history (MudTimeline).</summary>

@@ -37,7 +37,9 @@ public sealed class ModuleBoundaryTests
             [typeof(CreditGate), typeof(CreditGateResult),
              // An entity's credit file as the credit module shows it (its own access rules), and the repair request from it.
              typeof(CreditQueries), typeof(CreditFile), typeof(CreditRepairService), typeof(NingxiaTrade.Workbench.Features.Credit.Components.CreditSummary)]),
-        new("Experts", ["Experts"], []),
+        new("Experts", ["Experts"],
+            [typeof(NingxiaTrade.Domain.Experts.IExpertCommittee), typeof(NingxiaTrade.Domain.Experts.PublishedCommittee),
+             typeof(NingxiaTrade.Domain.Experts.PublishedCommitteeMember)]),
         new("Rules", ["Rules"], []),
     ];
 

@@ -99,15 +99,7 @@ public class ExpertAssessmentTests : ExpertTestBase
     public async Task Assess_TwoPoorInAYear_SuspendsAndLowersCredit()
     {
         await AddExpertsAsync(4);
-        ActAsClerk();
-        var drawId = await Draws.DrawAsync(Request(count: 1, backups: 0));
-        var member = (await Draws.GetAsync(drawId)).Members.Single();
-        await using (var db = Database.CreateDbContext())
-        {
-            var draw = await db.ExpertDraws.Include(d => d.Members).Include(d => d.Groups).SingleAsync(d => d.Id == drawId);
-            draw.Respond(member.Id, true, null, Now);
-            await db.SaveChangesAsync();
-        }
+        var (drawId, member) = await DrawOneAcceptedAsync();
         Harness.Advance(TimeSpan.FromDays(3));
         var sessions = Sessions;
         await sessions.AssessAsync(drawId, member.ExpertId, new AssessmentScores(1, 2, 3, 2), "迟到一小时");

@@ -71,7 +71,7 @@ public class DrawLifecycleTests : ExpertTestBase
     }
 
     [Fact]
-    public async Task Get_OnlyRunningClerkAndSupervisorBeforeSession_EveryLookRecorded()
+    public async Task Get_OnlyRunningClerkAndSupervisorBeforeResultPublished_EveryLookRecorded()
     {
         await AddExpertsAsync(8);
         var id = await DrawAsync();
@@ -93,16 +93,17 @@ public class DrawLifecycleTests : ExpertTestBase
         Harness.Act(ProjectHarness.BidderId);
         await Assert.ThrowsAsync<NotFoundException>(() => Draws.GetAsync(id));
 
+        // The session starting does not lift the confidentiality: only the published result does (CommitteeConfidentialityTests).
         Harness.Advance(TimeSpan.FromDays(3));
         ActAsClerk(ProjectHarness.RegionalClerk);
-        await Draws.GetAsync(id);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Draws.GetAsync(id));
         ActAsClerk(ProjectHarness.WuzhongClerk);
         await Assert.ThrowsAsync<NotFoundException>(() => Draws.GetAsync(id));
 
         await using var db = Database.CreateDbContext();
         var views = await db.ExpertDrawViews.Where(v => v.DrawId == id).ToListAsync();
         Assert.Equal(5, views.Count);
-        Assert.Equal(2, views.Count(v => v.Purpose.StartsWith("被拒绝")));
+        Assert.Equal(3, views.Count(v => v.Purpose.StartsWith("被拒绝")));
         Assert.True(await db.AuditEntries.CountAsync(a => a.EntityType.Contains("ExpertDrawView")) >= 5);
     }
 

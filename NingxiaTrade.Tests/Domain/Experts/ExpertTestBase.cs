@@ -135,6 +135,19 @@ public abstract class ExpertTestBase : IAsyncLifetime
         return entity.Id;
     }
 
+    /// <summary>Draws one expert with no backup as the clerk, who accepts at once; returns the draw and the member.</summary>
+    protected async Task<(Guid DrawId, DrawMemberView Member)> DrawOneAcceptedAsync()
+    {
+        ActAsClerk();
+        var drawId = await Draws.DrawAsync(Request(count: 1, backups: 0));
+        var member = (await Draws.GetAsync(drawId)).Members.Single();
+        await using var db = Database.CreateDbContext();
+        var draw = await db.ExpertDraws.Include(d => d.Members).Include(d => d.Groups).SingleAsync(d => d.Id == drawId);
+        draw.Respond(member.Id, true, null, Now);
+        await db.SaveChangesAsync();
+        return (drawId, member);
+    }
+
     protected DrawRequest Request(int count = 3, int backups = 1, string specialty = "A08", RecusalSettings? rules = null, bool remote = false,
         IReadOnlyList<Guid>? bidders = null) =>
         new(LotIds[_nextLot++ % LotIds.Count], [new DrawGroupRequest(specialty, count, backups)], Now.AddDays(3), Now.AddDays(3).AddHours(6), "银川市公共资源交易中心评标室3",

@@ -63,39 +63,6 @@ public class ProjectRegistrationTests
         Assert.Equal(message, ex.Message);
     }
 
-    [Theory]
-    [InlineData(5_000_000, 4_499_999.99, true)]
-    [InlineData(5_000_000, 4_500_000, false)]
-    // 90% of 1,000,000.01 yuan is 900,000.009 yuan: a price of 900,000.00 is below it, to the fen.
-    [InlineData(1_000_000.01, 900_000, true)]
-    [InlineData(1_000_000.01, 900_000.01, false)]
-    public async Task Register_StateAssetPriceAgainstNinetyPercentOfAppraisal_SetsConsentFlag(decimal appraised, decimal price, bool consent)
-    {
-        await using var h = await CreateAsync();
-        var form = h.Form(TradeType.StateAssetTransfer) with
-        {
-            AppraisedValue = Yuan(appraised),
-            Lots = [new LotForm("30%股权", Yuan(price), Yuan(10_000), null)],
-        };
-
-        var id = await h.RegisterAsync(TradeType.StateAssetTransfer, form: form);
-
-        Assert.Equal(consent, (await h.ProjectAsync(id)).NeedsBelowAppraisalConsent);
-    }
-
-    [Fact]
-    public async Task Inbox_BelowAppraisalTransfer_ShowsConsentNeeded()
-    {
-        await using var h = await CreateAsync();
-        var form = h.Form(TradeType.StateAssetTransfer) with { Lots = [new LotForm("30%股权", Yuan(4_000_000), Yuan(10_000), null)] };
-        var id = await h.RegisterAsync(TradeType.StateAssetTransfer, form: form);
-        await h.FireAsync(id, "SubmitTransfer");
-        await h.FireAsync(id, "Disclose");
-        h.Act(SupervisorOf("国资委"));
-
-        Assert.True(Assert.Single(await h.Workflow().InboxAsync()).NeedsBelowAppraisalConsent);
-    }
-
     [Fact]
     public async Task Register_DepartmentNotSupervisingTheType_Refused()
     {

@@ -48,6 +48,7 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         ["/projects/new"] = Access.Only(Roles.CentreClerk, Roles.Tenderer, Roles.Agent),
         ["/projects/{id:guid}"] = Access.Only(Roles.Admin, Roles.CentreClerk, Roles.Tenderer, Roles.Agent, Roles.Supervisor),
         ["/projects/{id:guid}/edit"] = Access.Only(Roles.CentreClerk, Roles.Tenderer, Roles.Agent),
+        ["/projects/{id:guid}/redisclosure"] = Access.Only(Roles.CentreClerk, Roles.Tenderer, Roles.Agent),
         ["/approvals"] = Access.Only(Roles.Supervisor),
         ["/approvals/done"] = Access.Only(Roles.Supervisor),
         ["/entities/mine"] = Access.Only(Roles.Bidder, Roles.Tenderer, Roles.Agent),

@@ -22,6 +22,7 @@ public static class ExpertsModuleRegistration
         services.AddSingleton<IDrawSeedSource, CryptoDrawSeedSource>();
         services.AddScoped<ExpertPool>();
         services.AddScoped<ExpertDrawService>();
+        services.AddScoped<IExpertCommittee>(sp => sp.GetRequiredService<ExpertDrawService>());
         services.AddScoped<ExpertSessionService>();
         services.AddHostedService<InvitationExpiryService>();
         return services;
@@ -41,7 +42,7 @@ public static class ExpertsModuleRegistration
                     return Results.Forbid();
                 }
             })
-            .WithSummary("下载一次评标的专家劳务费表（评标开始后；抽取人和行政监督人员评标前也可下载）");
+            .WithSummary("下载一次评标的专家劳务费表（评审结果公告后；抽取人和行政监督人员公告前也可下载）");
         return app;
     }
 }

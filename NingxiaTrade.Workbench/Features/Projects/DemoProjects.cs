@@ -120,10 +120,10 @@ public static class DemoProjects
         await seeding.FireAsync(agent, cleaning, "SubmitPlan", hours: 6);
 
         var equity = await seeding.RegisterAsync(clerk, "宁夏国有资本运营集团有限责任公司所持某物流有限公司100%股权转让", TradeType.StateAssetTransfer, TradeMethod.Listing,
-            "640100", "国资委", "宁夏国有资本运营集团有限责任公司", null, 8_500_000m, null, null,
-            [("某物流有限公司100%股权", 8_500_000m, 850_000m, "股权")], appraised: 10_000_000m);
+            "640100", "国资委", "宁夏国有资本运营集团有限责任公司", null, 10_000_000m, null, null,
+            [("某物流有限公司100%股权", 10_000_000m, 850_000m, "股权")], appraised: 10_000_000m);
         await seeding.FireAsync(clerk, equity, "SubmitTransfer", hours: 5);
-        await seeding.FireAsync(clerk, equity, "Disclose", "挂牌价低于评估值90%，已取得转让行为批准单位书面同意。", hours: 2);
+        await seeding.FireAsync(clerk, equity, "Disclose", "首次信息披露，挂牌价不低于经备案的评估值。", hours: 2);
 
         var land = await seeding.RegisterAsync(clerk, "银川市金凤区某地块国有建设用地使用权挂牌出让", TradeType.LandAndMiningRights, TradeMethod.Listing,
             "640100", "自然资源厅", "银川市自然资源局", null, 46_800_000m, null, null,

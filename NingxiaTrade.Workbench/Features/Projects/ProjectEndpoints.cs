@@ -12,10 +12,36 @@ internal static class ProjectEndpoints
     public const string ExportPath = "/projects/export.xlsx";
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static void MapProjectEndpoints(WebApplication app) =>
+    public static void MapProjectEndpoints(WebApplication app)
+    {
         app.MapGet(ExportPath, ExportAsync)
             .RequireAuthorization(new AuthorizeAttribute { Roles = ProjectRoles.Readers })
             .WithSummary("按列表筛选条件导出交易项目（xlsx）");
+        app.MapGet("/projects/{id:guid}/listing-consent", ListingConsentAsync)
+            .RequireAuthorization(new AuthorizeAttribute { Roles = ProjectRoles.Readers })
+            .WithSummary("下载国有产权转让项目重新披露时所附的转让行为批准单位书面同意文件");
+    }
+
+    /// <summary>The consent attached to the project's re-disclosure, for whoever may see the project; any other answer is 404.</summary>
+    private static async Task<IResult> ListingConsentAsync(Guid id, ProjectRegistration projects, ListingConsentFiles files, CancellationToken cancellationToken)
+    {
+        TradeProject project;
+        try
+        {
+            project = (await projects.GetAsync(id, cancellationToken)).Project;
+        }
+        catch (DomainException)
+        {
+            return Results.NotFound();
+        }
+        if (project.ListingConsentFile is not { } stored || files.PathOf(stored) is not { } path)
+        {
+            return Results.NotFound();
+        }
+        var extension = Path.GetExtension(path);
+        var type = extension switch { ".pdf" => "application/pdf", ".png" => "image/png", ".jpg" or ".jpeg" => "image/jpeg", _ => "application/octet-stream" };
+        return Results.File(path, type, $"{project.Code}_书面同意{extension}");
+    }
 
     private static async Task ExportAsync(HttpContext http, ProjectRegistration projects, TimeProvider time, CancellationToken cancellationToken)
     {

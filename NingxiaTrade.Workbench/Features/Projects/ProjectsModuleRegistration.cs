@@ -18,6 +18,7 @@ public static class ProjectsModuleRegistration
         services.AddScoped<WorkflowEngine>();
         services.AddScoped<WorkflowDefinitionService>();
         services.AddScoped<ProjectRegistration>();
+        services.AddScoped<ListingConsentFiles>();
         // The projects module's published read interface; other modules read projects only through it.
         services.AddScoped<IProjectDirectory, ProjectDirectory>();
         services.AddScoped<ProjectWorkflowService>();

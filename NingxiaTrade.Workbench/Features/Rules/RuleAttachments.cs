@@ -1,5 +1,6 @@
 using NingxiaTrade.Domain.Accounts;
 using NingxiaTrade.Domain.Common;
+using NingxiaTrade.Workbench.Infrastructure;
 
 namespace NingxiaTrade.Workbench.Features.Rules;
 
@@ -11,15 +12,7 @@ public sealed class RuleAttachments(IConfiguration configuration, IHostEnvironme
 {
     private static readonly string[] Allowed = [".pdf", ".docx", ".doc", ".ofd"];
 
-    private string Folder
-    {
-        get
-        {
-            var root = configuration["Database:DataFolder"];
-            root = string.IsNullOrWhiteSpace(root) ? Path.Combine(environment.ContentRootPath, "App_Data") : Path.GetFullPath(root, environment.ContentRootPath);
-            return Path.Combine(root, "rule-files");
-        }
-    }
+    private string Folder => StoredFiles.Folder(configuration, environment, "rule-files");
 
     /// <summary>Stores an original; returns the stored name to keep on the rule.</summary>
     public async Task<string> SaveAsync(string fileName, long size, Stream content, long maxBytes, CancellationToken cancellationToken = default)
@@ -35,21 +28,12 @@ public sealed class RuleAttachments(IConfiguration configuration, IHostEnvironme
             throw new DomainException($"附件超过 {maxBytes / 1024 / 1024} MB。");
         }
         Directory.CreateDirectory(Folder);
-        var stored = Guid.NewGuid().ToString("N") + extension;
+        var stored = StoredFiles.NewName(extension);
         await using var file = File.Create(Path.Combine(Folder, stored));
         await content.CopyToAsync(file, cancellationToken);
         return stored;
     }
 
     /// <summary>The stored file, or null when the name is not one this store made.</summary>
-    public string? PathOf(string stored)
-    {
-        var name = Path.GetFileName(stored);
-        if (name != stored || !Guid.TryParseExact(Path.GetFileNameWithoutExtension(name), "N", out _))
-        {
-            return null;
-        }
-        var path = Path.Combine(Folder, name);
-        return File.Exists(path) ? path : null;
-    }
+    public string? PathOf(string stored) => StoredFiles.PathOf(Folder, stored);
 }

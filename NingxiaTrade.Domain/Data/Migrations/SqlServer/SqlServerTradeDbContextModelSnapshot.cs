@@ -1039,6 +1039,13 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                     b.Property<DateTime>("ResponseDeadlineUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("ResultPublishedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("ResultPublishedUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
@@ -1053,6 +1060,11 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("varchar(64)");
 
+                    b.Property<string>("SupervisingDepartmentName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("TendererName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1061,6 +1073,9 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                     b.Property<string>("TendererUserId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("TradeType")
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
@@ -1110,6 +1125,40 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                     b.HasIndex("DrawId", "ViewedUtc");
 
                     b.ToTable("ExpertDrawViews");
+                });
+
+            modelBuilder.Entity("NingxiaTrade.Domain.Experts.ExpertEmployment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(18)");
+
+                    b.Property<string>("EmployerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertId");
+
+                    b.ToTable("ExpertEmployments");
                 });
 
             modelBuilder.Entity("NingxiaTrade.Domain.Experts.ExpertLeave", b =>
@@ -2100,6 +2149,11 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("varchar(64)");
 
+                    b.Property<int>("DisclosureRound")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(1);
+
                     b.Property<DateTime?>("DocumentsIssuedUtc")
                         .HasColumnType("datetime2");
 
@@ -2111,6 +2165,11 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("ListingConsentFile")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2121,6 +2180,10 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
 
                     b.Property<Guid?>("PendingApprovalId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<long?>("PreviousListingPrice")
+                        .HasColumnType("bigint")
+                        .HasColumnName("PreviousListingPriceFen");
 
                     b.Property<string>("RegionCode")
                         .IsRequired()
@@ -2820,6 +2883,15 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NingxiaTrade.Domain.Experts.ExpertEmployment", b =>
+                {
+                    b.HasOne("NingxiaTrade.Domain.Experts.Expert", null)
+                        .WithMany("Employments")
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NingxiaTrade.Domain.Experts.ExpertLeave", b =>
                 {
                     b.HasOne("NingxiaTrade.Domain.Experts.Expert", null)
@@ -3070,6 +3142,8 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
             modelBuilder.Entity("NingxiaTrade.Domain.Experts.Expert", b =>
                 {
                     b.Navigation("Conflicts");
+
+                    b.Navigation("Employments");
 
                     b.Navigation("Leaves");
 

@@ -1018,6 +1018,13 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                     b.Property<DateTime>("ResponseDeadlineUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ResultPublishedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResultPublishedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -1032,6 +1039,11 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SupervisingDepartmentName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TendererName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1040,6 +1052,9 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                     b.Property<string>("TendererUserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("TradeType")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1087,6 +1102,38 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                     b.HasIndex("DrawId", "ViewedUtc");
 
                     b.ToTable("ExpertDrawViews");
+                });
+
+            modelBuilder.Entity("NingxiaTrade.Domain.Experts.ExpertEmployment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertId");
+
+                    b.ToTable("ExpertEmployments");
                 });
 
             modelBuilder.Entity("NingxiaTrade.Domain.Experts.ExpertLeave", b =>
@@ -2059,6 +2106,11 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DisclosureRound")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<DateTime?>("DocumentsIssuedUtc")
                         .HasColumnType("TEXT");
 
@@ -2068,6 +2120,11 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
 
                     b.Property<string>("FundSource")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ListingConsentFile")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -2080,6 +2137,10 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
 
                     b.Property<Guid?>("PendingApprovalId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("PreviousListingPrice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("PreviousListingPriceFen");
 
                     b.Property<string>("RegionCode")
                         .IsRequired()
@@ -2779,6 +2840,15 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NingxiaTrade.Domain.Experts.ExpertEmployment", b =>
+                {
+                    b.HasOne("NingxiaTrade.Domain.Experts.Expert", null)
+                        .WithMany("Employments")
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NingxiaTrade.Domain.Experts.ExpertLeave", b =>
                 {
                     b.HasOne("NingxiaTrade.Domain.Experts.Expert", null)
@@ -3029,6 +3099,8 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
             modelBuilder.Entity("NingxiaTrade.Domain.Experts.Expert", b =>
                 {
                     b.Navigation("Conflicts");
+
+                    b.Navigation("Employments");
 
                     b.Navigation("Leaves");
 

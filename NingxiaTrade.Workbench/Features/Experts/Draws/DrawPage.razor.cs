@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using NingxiaTrade.Domain.Accounts;
 using NingxiaTrade.Domain.Common;
 using NingxiaTrade.Domain.Experts;
 
@@ -11,6 +12,7 @@ public partial class DrawPage
     [Inject] private ExpertSessionService Sessions { get; set; } = null!;
     [Inject] private TimeProvider Time { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
+    [Inject] private ICurrentUser CurrentUser { get; set; } = null!;
 
     [Parameter] public Guid Id { get; set; }
 
@@ -26,6 +28,7 @@ public partial class DrawPage
     private readonly Dictionary<Guid, AssessmentForm> _forms = [];
     private DrawDetails? _draw;
     private bool _sessionStarted;
+    private bool _canPublish;
     private string? _error;
 
     protected override async Task OnParametersSetAsync()
@@ -33,11 +36,29 @@ public partial class DrawPage
         try
         {
             _draw = await Draws.GetAsync(Id);
-            _sessionStarted = Time.GetUtcNow().UtcDateTime >= _draw.EvaluationStartUtc;
+            var now = Time.GetUtcNow().UtcDateTime;
+            _sessionStarted = now >= _draw.EvaluationStartUtc;
+            // The service checks again (ExpertDrawService.PublishResultAsync); this only hides the button.
+            _canPublish = _draw.ResultPublishedUtc is null && _draw.CreatedByUserId == CurrentUser.UserId && now >= _draw.EvaluationEndUtc
+                && _draw.Members.Any(m => m.State == DrawMemberState.Accepted);
         }
         catch (DomainException e)
         {
             _error = e.Message;
+        }
+    }
+
+    private async Task PublishResultAsync()
+    {
+        try
+        {
+            await Draws.PublishResultAsync(Id);
+            Snackbar.Add("已登记评审结果公告，专家名单不再保密。", Severity.Success);
+            await OnParametersSetAsync();
+        }
+        catch (DomainException e)
+        {
+            Snackbar.Add(e.Message, Severity.Warning);
         }
     }
 

@@ -25,7 +25,10 @@ public partial class DrawsPage
     private sealed class RulesForm
     {
         public bool EmployerIsTendererOrAgent { get; set; } = true;
+        public bool EmployerIsSupervisingDepartment { get; set; } = true;
         public bool EmployerIsBidderOrLinked { get; set; } = true;
+        public bool FormerEmployerIsBidder { get; set; } = true;
+        public int FormerEmployerYears { get; set; } = 3;
         public bool DeclaredConflict { get; set; } = true;
         public bool FrequentForTenderer { get; set; } = true;
         public int FrequentMaxTimes { get; set; } = 2;
@@ -40,6 +43,8 @@ public partial class DrawsPage
             EmployerIsTendererOrAgent = EmployerIsTendererOrAgent, EmployerIsBidderOrLinked = EmployerIsBidderOrLinked, DeclaredConflict = DeclaredConflict,
             FrequentForTenderer = FrequentForTenderer, FrequentMaxTimes = FrequentMaxTimes, FrequentDays = FrequentDays, Unavailable = Unavailable,
             LowCredit = LowCredit, CreditThreshold = CreditThreshold, SameCity = SameCity,
+            EmployerIsSupervisingDepartment = EmployerIsSupervisingDepartment, FormerEmployerIsBidder = FormerEmployerIsBidder,
+            FormerEmployerYears = FormerEmployerYears,
         };
     }
 

@@ -29,6 +29,21 @@ public partial class ApplyPage
         _specialties = await Pool.SpecialtiesAsync();
     }
 
+    /// <summary>Runs an edit of the expert's own record (employment history) and reloads it.</summary>
+    private async Task RunAsync(Func<Task> action)
+    {
+        try
+        {
+            await action();
+            Snackbar.Add("已保存。", Severity.Success);
+            _mine = await Pool.MineAsync();
+        }
+        catch (DomainException e)
+        {
+            Snackbar.Add(e.Message, Severity.Warning);
+        }
+    }
+
     private async Task ApplyAsync()
     {
         _saving = true;

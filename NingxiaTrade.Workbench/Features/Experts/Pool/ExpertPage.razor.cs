@@ -29,10 +29,12 @@ public partial class ExpertPage
     private Guid? _conflictEntity;
     private string? _conflictNote;
     private string _specialtyLabels = "";
+    private bool _isClerk;
 
     protected override async Task OnParametersSetAsync()
     {
-        if ((await Auth).User.IsInRole(Roles.CentreClerk))
+        _isClerk = (await Auth).User.IsInRole(Roles.CentreClerk);
+        if (_isClerk)
         {
             _entities = await Pool.EntityChoicesAsync();
         }

@@ -17,5 +17,7 @@ public static class ProjectDisplay
     /// <summary>The party that owns a project, as each type calls it (GLOSSARY: Tenderer).</summary>
     public static string TendererLabel(TradeType type) => Domain.Projects.TradeMethods.TendererName(type);
 
-    public const string BelowAppraisalWarning = "挂牌价低于评估值的90%，须经转让行为批准单位书面同意（32号令）";
+    /// <summary>The warning beside a state asset listed below the consent threshold; the percentage is the setting in force.</summary>
+    public static string BelowAppraisalWarning(Domain.Projects.TradingRules rules) =>
+        $"挂牌价低于评估值的{rules.StateAssetConsentBelowPercent:0.##}%，须经转让行为批准单位书面同意（《企业国有资产交易监督管理办法》第十八条）";
 }
