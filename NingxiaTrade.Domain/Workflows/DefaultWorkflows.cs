@@ -45,11 +45,11 @@ public static class DefaultWorkflows
         ("engineering-invited", TradeType.EngineeringBidding, TradeMethod.InvitedTender, "工程建设项目邀请招标流程", Engineering(invited: true)),
         ("procurement-invited", TradeType.GovernmentProcurement, TradeMethod.InvitedTender, "政府采购邀请招标流程", ProcurementInvited()),
         ("procurement-negotiation", TradeType.GovernmentProcurement, TradeMethod.CompetitiveNegotiation, "政府采购竞争性谈判流程",
-            NonTender("谈判文件", "谈判", 3, true, $"从谈判文件发出之日起至供应商提交首次响应文件截止之日止不得少于3个工作日（{Order74}第二十九条）", Gp38)),
+            NonTender("Negotiation", "谈判文件", "谈判", 3, true, $"从谈判文件发出之日起至供应商提交首次响应文件截止之日止不得少于3个工作日（{Order74}第二十九条）", Gp38)),
         ("procurement-consultation", TradeType.GovernmentProcurement, TradeMethod.CompetitiveConsultation, "政府采购竞争性磋商流程",
-            NonTender("磋商文件", "磋商", 10, false, $"从磋商文件发出之日起至供应商提交首次响应文件截止之日止不得少于10日（{Doc214}第十条）", null)),
+            NonTender("Consultation", "磋商文件", "磋商", 10, false, $"从磋商文件发出之日起至供应商提交首次响应文件截止之日止不得少于10日（{Doc214}第十条）", null)),
         ("procurement-quotation", TradeType.GovernmentProcurement, TradeMethod.RequestForQuotation, "政府采购询价流程",
-            NonTender("询价通知书", "询价", 3, true, $"从询价通知书发出之日起至供应商提交响应文件截止之日止不得少于3个工作日（{Order74}第四十五条）", Gp40)),
+            NonTender("Quotation", "询价通知书", "询价", 3, true, $"从询价通知书发出之日起至供应商提交响应文件截止之日止不得少于3个工作日（{Order74}第四十五条）", Gp40)),
         ("state-asset-online", TradeType.StateAssetTransfer, TradeMethod.OnlineBidding, "企业国有产权网络竞价转让流程", StateAsset("网络竞价")),
         ("state-asset-auction", TradeType.StateAssetTransfer, TradeMethod.Auction, "企业国有产权拍卖转让流程", StateAssetAuction()),
         ("land-auction", TradeType.LandAndMiningRights, TradeMethod.Auction, "国有建设用地使用权和矿业权拍卖出让流程", LandAuction()),
@@ -166,7 +166,7 @@ public static class DefaultWorkflows
     /// 竞争性谈判、竞争性磋商、询价: documents to invited suppliers, first responses after a lead time, a panel of three or
     /// more (an odd number, 财政部令第74号第七条), the result notice, the contract.
     /// </summary>
-    private static WorkflowBody NonTender(string documents, string verb, int days, bool working, string leadBasis, string? threeBasis)
+    private static WorkflowBody NonTender(string key, string documents, string verb, int days, bool working, string leadBasis, string? threeBasis)
     {
         var three = threeBasis is null
             ? $"提交响应文件的供应商不足3家的，不得进入{verb}（按本平台规则）"
@@ -176,7 +176,7 @@ public static class DefaultWorkflows
          .Step("Plan", "采购计划/备案")
          .Step("Invitation", $"发出{documents}")
          .Step("Responses", "提交响应文件")
-         .Step(verb, $"{verb}小组{verb}（3人以上单数）")
+         .Step(key, $"{verb}小组{verb}（3人以上单数）")
          .Step("ResultNotice", "成交结果公告", 1, true, $"成交结果公告期限为1个工作日（{Order74}）")
          .Step("Contract", "合同签订")
          .Step("ContractNotice", "合同公告")
@@ -185,13 +185,13 @@ public static class DefaultWorkflows
         b.Go("SubmitPlan", "报送采购计划", "Intention", "Plan", Owners)
          .Go("Invite", $"发出{documents}", "Plan", "Invitation", Owners, approval: true)
          .Go("StartResponses", "进入响应文件提交", "Invitation", "Responses", Clerk)
-         .Go("OpenResponses", $"响应截止，组织{verb}", "Responses", verb, Clerk,
+         .Go("OpenResponses", $"响应截止，组织{verb}", "Responses", key, Clerk,
              Deadline(leadBasis), AtLeast("bids.count", 3, "提交响应文件的供应商", three))
-         .Go("PublishResult", "发布成交结果公告", verb, "ResultNotice", Owners)
+         .Go("PublishResult", "发布成交结果公告", key, "ResultNotice", Owners)
          .Go("SignContract", "签订政府采购合同", "ResultNotice", "Contract", Owners)
          .Go("PublishContract", "发布合同公告", "Contract", "ContractNotice", Owners)
          .Go("Complete", "验收完成", "ContractNotice", "Completed", Owners);
-        b.Terminations("Terminated", ["Intention", "Plan", "Invitation", "Responses", verb]);
+        b.Terminations("Terminated", ["Intention", "Plan", "Invitation", "Responses", key]);
         b.Body.BidDeadline = new DeadlineRule { FromStep = "Invitation", Days = days, WorkingDays = working, LegalBasis = leadBasis };
         return b.Body;
     }

@@ -113,6 +113,9 @@ public static class Periods
     public static string Days(int days, bool working) => days + (working ? "个工作日" : "日");
 }
 
+/// <summary>A condition of a transition as people read it, with the law behind it.</summary>
+public sealed record WorkflowCondition(string Text, string? LegalBasis);
+
 /// <summary>The answer of a guard: allowed, or refused with a reason a clerk can read.</summary>
 public sealed record GuardOutcome(bool Allowed, string? Reason)
 {
@@ -141,6 +144,46 @@ public static class WorkflowGuards
         [new MinDaysSinceStepGuard(), new FactAtLeastGuard(), new DeadlineReachedGuard()];
 
     public static IWorkflowGuard? Find(string name) => All.FirstOrDefault(g => g.Name == name);
+
+    /// <summary>
+    /// What must hold before <paramref name="transition"/> may fire, in Chinese, each with its legal basis: the period of
+    /// the step it leaves (unless it ignores it), then its guards. The designer, the public pages and the public API read this.
+    /// </summary>
+    public static IReadOnlyList<WorkflowCondition> Conditions(WorkflowBody body, WorkflowTransition transition)
+    {
+        var list = new List<WorkflowCondition>();
+        if (!transition.IgnoresStepMinimum && body.Step(transition.From) is { MinimumDays: > 0 } step)
+        {
+            var length = Periods.Days(step.MinimumDays!.Value, step.WorkingDays);
+            list.Add(new(step.PeriodKind == PeriodKind.Duration
+                ? $"“{step.Name}”期限{length}（次日起算）届满"
+                : $"自进入“{step.Name}”之日起满{length}（提前期，事件可在第{step.MinimumDays}日）", step.LegalBasis));
+        }
+        foreach (var use in transition.Guards)
+        {
+            var basis = use.Parameters.GetValueOrDefault("basis") is { Length: > 0 } b ? b : null;
+            list.Add(new(Describe(body, use), basis));
+        }
+        if (transition.Timer is { } timer)
+        {
+            list.Add(new($"进入本环节满{Periods.Days(timer.Days, timer.WorkingDays)}（期间届满）时平台提醒办理，不自动办理", null));
+        }
+        return list;
+    }
+
+    private static string Describe(WorkflowBody body, GuardUse use)
+    {
+        var p = use.Parameters;
+        return use.Name switch
+        {
+            "MinDaysSinceStep" when TryDays(p, out var days) =>
+                $"自进入“{body.Step(p.GetValueOrDefault("step") ?? "")?.Name ?? p.GetValueOrDefault("step")}”之日起满{Periods.Days(days, Working(p))}"
+                + (MinDaysSinceStepGuard.KindOf(p) == PeriodKind.Duration ? "（期间，届满后方可办理）" : "（提前期）"),
+            "FactAtLeast" => $"{p.GetValueOrDefault("label")}不少于{p.GetValueOrDefault("min")}个" + (p.TryGetValue("max", out var max) ? $"、不多于{max}个" : ""),
+            "DeadlineReached" => "投标（响应）截止时间已到，且不早于依法最早可截止的日期",
+            _ => Find(use.Name)?.Label ?? use.Name,
+        };
+    }
 
     public static string? CheckParameters(GuardUse use)
     {

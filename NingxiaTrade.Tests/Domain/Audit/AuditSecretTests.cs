@@ -31,6 +31,8 @@ public class AuditSecretTests : MarketEntityTestBase
         ["DataProtectionKey.FriendlyName"] = "the key's id, not its material",
         ["ApiKey.Prefix"] = "the first characters of the key, shown to Admins to tell keys apart",
         ["ElectronicSeal.PublicKey"] = "published in the registry",
+        ["MarketEntityChange.OldKeyData"] = "the entity's key data before a change (name, accounts, qualifications, staff): registry data, not a key",
+        ["MarketEntityChange.NewKeyData"] = "the key data a change asks for: registry data, not a key",
         ["ElectronicSeal.KeyId"] = "fingerprint of the public key",
         ["SignatureRecord.KeyId"] = "fingerprint of the public key",
         ["SignatureRecord.Token"] = "the signature handed to the signer and verifiable by anyone",

@@ -107,7 +107,7 @@ public sealed class ProjectPageTests : BunitContext, IAsyncLifetime
         Assert.Equal("false", action.GetAttribute("data-allowed"));
         Assert.True(action.QuerySelector("button.action-button")!.HasAttribute("disabled"));
         var reason = Assert.Single(action.QuerySelectorAll(".action-reasons li")).TextContent;
-        Assert.StartsWith("自“招标公告（招标文件发售）”之日起未满5日", reason);
+        Assert.StartsWith("“招标公告（招标文件发售）”期限5日，自次日起算", reason);
         Assert.Contains("《招标投标法实施条例》第十六条", reason);
     }
 

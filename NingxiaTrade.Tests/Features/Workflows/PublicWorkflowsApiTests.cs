@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using NingxiaTrade.Domain.Accounts;
+using NingxiaTrade.Domain.Common;
 using NingxiaTrade.Domain.Workflows;
 using NingxiaTrade.Tests.Support;
 using NingxiaTrade.Workbench.Security;
@@ -39,17 +40,31 @@ public class PublicWorkflowsApiTests(WorkbenchFactory factory) : IClassFixture<W
 
     private static JsonValueKind[] Is(params JsonValueKind[] kinds) => kinds;
 
+    private static JsonElement Flow(List<JsonElement> flows, string type, string? method = null) =>
+        flows.First(f => f.GetProperty("tradeType").GetString() == type && (method is null || f.GetProperty("tradeMethod").GetString() == method));
+
     [Fact]
-    public async Task PublicWorkflows_Anonymous_FiveFlowsWithExactlyTheContractedShape()
+    public async Task PublicWorkflows_Anonymous_OneFlowPerTypeAndMethodWithExactlyTheContractedShape()
     {
         var flows = await GetFlowsAsync();
 
-        Assert.Equal(TradeTypes, flows.Select(f => f.GetProperty("tradeType").GetString()));
+        Assert.Equal(TradeTypes, flows.Select(f => f.GetProperty("tradeType").GetString()).Distinct());
+        // Every method the registration form offers has its flow.
+        var expected = TradeTypeNames.All.SelectMany(t => NingxiaTrade.Domain.Projects.TradeMethods.For(t).Select(m => $"{t}/{m}")).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, flows.Select(f => $"{f.GetProperty("tradeType").GetString()}/{f.GetProperty("tradeMethod").GetString()}").Order(StringComparer.Ordinal));
         foreach (var flow in flows)
         {
             AssertProperties(flow,
                 ("tradeType", Is(JsonValueKind.String)), ("version", Is(JsonValueKind.Number)), ("name", Is(JsonValueKind.String)),
-                ("steps", Is(JsonValueKind.Array)), ("transitions", Is(JsonValueKind.Array)));
+                ("steps", Is(JsonValueKind.Array)), ("transitions", Is(JsonValueKind.Array)),
+                ("tradeMethod", Is(JsonValueKind.String)), ("bidDeadline", Is(JsonValueKind.Object, JsonValueKind.Null)));
+            if (flow.GetProperty("bidDeadline") is { ValueKind: JsonValueKind.Object } deadline)
+            {
+                AssertProperties(deadline,
+                    ("fromStep", Is(JsonValueKind.String)), ("days", Is(JsonValueKind.Number)), ("workingDays", Is(JsonValueKind.True, JsonValueKind.False)),
+                    ("kind", Is(JsonValueKind.String)), ("legalBasis", Is(JsonValueKind.String, JsonValueKind.Null)));
+                Assert.Equal("LeadTime", deadline.GetProperty("kind").GetString());
+            }
             Assert.True(flow.GetProperty("version").GetInt32() >= 1);
             Assert.NotEmpty(flow.GetProperty("steps").EnumerateArray());
             foreach (var step in flow.GetProperty("steps").EnumerateArray())
@@ -58,14 +73,20 @@ public class PublicWorkflowsApiTests(WorkbenchFactory factory) : IClassFixture<W
                     ("key", Is(JsonValueKind.String)), ("name", Is(JsonValueKind.String)),
                     ("minimumDays", Is(JsonValueKind.Number, JsonValueKind.Null)),
                     ("workingDays", Is(JsonValueKind.True, JsonValueKind.False)),
-                    ("legalBasis", Is(JsonValueKind.String, JsonValueKind.Null)));
+                    ("legalBasis", Is(JsonValueKind.String, JsonValueKind.Null)),
+                    ("periodKind", Is(JsonValueKind.String, JsonValueKind.Null)));
+                Assert.Equal(step.GetProperty("minimumDays").ValueKind == JsonValueKind.Number && step.GetProperty("minimumDays").GetInt32() > 0,
+                    step.GetProperty("periodKind").ValueKind == JsonValueKind.String);
             }
             foreach (var transition in flow.GetProperty("transitions").EnumerateArray())
             {
                 AssertProperties(transition,
                     ("trigger", Is(JsonValueKind.String)), ("from", Is(JsonValueKind.String)), ("to", Is(JsonValueKind.String)),
-                    ("roles", Is(JsonValueKind.Array)), ("requiresApproval", Is(JsonValueKind.True, JsonValueKind.False)));
+                    ("roles", Is(JsonValueKind.Array)), ("requiresApproval", Is(JsonValueKind.True, JsonValueKind.False)),
+                    ("conditions", Is(JsonValueKind.Array)));
                 Assert.All(transition.GetProperty("roles").EnumerateArray(), r => Assert.Contains(r.GetString(), Roles.All));
+                Assert.All(transition.GetProperty("conditions").EnumerateArray(), c =>
+                    AssertProperties(c, ("text", Is(JsonValueKind.String)), ("legalBasis", Is(JsonValueKind.String, JsonValueKind.Null))));
             }
         }
     }
@@ -73,7 +94,7 @@ public class PublicWorkflowsApiTests(WorkbenchFactory factory) : IClassFixture<W
     [Fact]
     public async Task PublicWorkflows_EngineeringBidding_CarriesStatutoryMinimumAndApproval()
     {
-        var engineering = (await GetFlowsAsync()).Single(f => f.GetProperty("tradeType").GetString() == "EngineeringBidding");
+        var engineering = Flow(await GetFlowsAsync(), "EngineeringBidding", "OpenTender");
 
         var notice = engineering.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("key").GetString() == "Notice");
         Assert.False(notice.GetProperty("workingDays").GetBoolean());
@@ -84,9 +105,29 @@ public class PublicWorkflowsApiTests(WorkbenchFactory factory) : IClassFixture<W
     }
 
     [Fact]
+    public async Task PublicWorkflows_Engineering_CarriesTheTwentyDayLeadTimeAndConditionsInChinese()
+    {
+        var flows = await GetFlowsAsync();
+        var engineering = Flow(flows, "EngineeringBidding", "OpenTender");
+
+        var deadline = engineering.GetProperty("bidDeadline");
+        Assert.Equal(("Notice", 20, false, "LeadTime"), (deadline.GetProperty("fromStep").GetString(), deadline.GetProperty("days").GetInt32(),
+            deadline.GetProperty("workingDays").GetBoolean(), deadline.GetProperty("kind").GetString()));
+        Assert.Equal("《招标投标法》第二十四条", deadline.GetProperty("legalBasis").GetString());
+        var publicity = engineering.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("key").GetString() == "CandidatePublicity");
+        Assert.Equal("Duration", publicity.GetProperty("periodKind").GetString());
+        var open = engineering.GetProperty("transitions").EnumerateArray().Single(t => t.GetProperty("trigger").GetString() == "OpenBids");
+        var conditions = open.GetProperty("conditions").EnumerateArray().ToList();
+        Assert.Contains(conditions, c => c.GetProperty("text").GetString()!.Contains("投标人不少于3个") && c.GetProperty("legalBasis").GetString()!.Contains("第四十四条"));
+        var negotiation = Flow(flows, "GovernmentProcurement", "CompetitiveNegotiation").GetProperty("bidDeadline");
+        Assert.Equal((3, true), (negotiation.GetProperty("days").GetInt32(), negotiation.GetProperty("workingDays").GetBoolean()));
+        Assert.Contains("第二十九条", negotiation.GetProperty("legalBasis").GetString());
+    }
+
+    [Fact]
     public async Task PublicWorkflows_AdminPublishesChangedMinimum_ApiShowsNewVersion()
     {
-        var before = (await GetFlowsAsync()).Single(f => f.GetProperty("tradeType").GetString() == "GovernmentProcurement");
+        var before = Flow(await GetFlowsAsync(), "GovernmentProcurement", "OpenTender");
         await using (var admin = new AppScope(factory, Roles.Admin, "admin@demo.nxggzy.cn"))
         {
             var definitions = admin.Get<WorkflowDefinitionService>();
@@ -98,7 +139,7 @@ public class PublicWorkflowsApiTests(WorkbenchFactory factory) : IClassFixture<W
             await definitions.PublishAsync(id);
         }
 
-        var after = (await GetFlowsAsync()).Single(f => f.GetProperty("tradeType").GetString() == "GovernmentProcurement");
+        var after = Flow(await GetFlowsAsync(), "GovernmentProcurement", "OpenTender");
 
         Assert.Equal(before.GetProperty("version").GetInt32() + 1, after.GetProperty("version").GetInt32());
         var notice = after.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("key").GetString() == "Notice");

@@ -4,9 +4,10 @@ namespace NingxiaTrade.Workbench.Features.Workflows;
 
 /// <summary>
 /// The published flows as GET /api/public/workflows answers them. The shape is a published contract
-/// (issue 3, item 6): change it only together with the partners who read it.
+/// (issue 3, item 6): change it only together with the partners who read it — fields are only ever added.
 /// </summary>
-public sealed record PublicWorkflow(string TradeType, int Version, string Name, IReadOnlyList<PublicStep> Steps, IReadOnlyList<PublicTransition> Transitions)
+public sealed record PublicWorkflow(string TradeType, int Version, string Name, IReadOnlyList<PublicStep> Steps, IReadOnlyList<PublicTransition> Transitions,
+    string TradeMethod, PublicDeadline? BidDeadline)
 {
     public static PublicWorkflow From(WorkflowDefinition definition)
     {
@@ -15,14 +16,26 @@ public sealed record PublicWorkflow(string TradeType, int Version, string Name, 
             definition.TradeType.ToString(),
             definition.Version,
             definition.Name,
-            body.Steps.Select(s => new PublicStep(s.Key, s.Name, s.MinimumDays, s.WorkingDays, s.LegalBasis)).ToList(),
-            body.Transitions.Select(t => new PublicTransition(t.Trigger, t.From, t.To, t.Roles, t.RequiresApproval)).ToList());
+            body.Steps.Select(s => new PublicStep(s.Key, s.Name, s.MinimumDays, s.WorkingDays, s.LegalBasis,
+                s.MinimumDays is > 0 ? s.PeriodKind.ToString() : null)).ToList(),
+            body.Transitions.Select(t => new PublicTransition(t.Trigger, t.From, t.To, t.Roles, t.RequiresApproval,
+                WorkflowGuards.Conditions(body, t).Select(c => new PublicCondition(c.Text, c.LegalBasis)).ToList())).ToList(),
+            definition.TradeMethod.ToString(),
+            body.BidDeadline is { } rule ? new PublicDeadline(rule.FromStep, rule.Days, rule.WorkingDays, rule.Kind.ToString(), rule.LegalBasis) : null);
     }
 }
 
-public sealed record PublicStep(string Key, string Name, int? MinimumDays, bool WorkingDays, string? LegalBasis);
+/// <summary>A step; <see cref="PeriodKind"/> is "Duration" or "LeadTime" when the step has a minimum, else null.</summary>
+public sealed record PublicStep(string Key, string Name, int? MinimumDays, bool WorkingDays, string? LegalBasis, string? PeriodKind);
 
-public sealed record PublicTransition(string Trigger, string From, string To, IReadOnlyList<string> Roles, bool RequiresApproval);
+public sealed record PublicTransition(string Trigger, string From, string To, IReadOnlyList<string> Roles, bool RequiresApproval,
+    IReadOnlyList<PublicCondition> Conditions);
+
+/// <summary>A condition of a transition in Chinese, as the public page shows it, with its legal basis.</summary>
+public sealed record PublicCondition(string Text, string? LegalBasis);
+
+/// <summary>The earliest bid deadline: <see cref="Days"/> (working) days from entering <see cref="FromStep"/>, a lead time.</summary>
+public sealed record PublicDeadline(string FromStep, int Days, bool WorkingDays, string Kind, string? LegalBasis);
 
 internal static class WorkflowEndpoints
 {

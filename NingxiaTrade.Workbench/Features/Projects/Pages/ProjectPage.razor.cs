@@ -107,6 +107,29 @@ public partial class ProjectPage
         }
     }
 
+    /// <summary>A clerk of the project's centre holds or releases every move (an objection is open, 条例第五十四条第二款).</summary>
+    private bool CanSuspend => CurrentUser.IsInRole(Roles.CentreClerk) && _details is { } d && d.Definition.Body.Step(d.Project.CurrentStep)?.IsFinal != true;
+
+    private Task SuspendAsync() => AskAsync("暂停项目", "暂停后任何环节均不能办理，直至解除暂停。常见原因：对评标结果、招标文件提出异议尚未答复，投诉处理期间等。",
+        "暂停原因", "暂停", reason => Workflow.SuspendAsync(Id, _details!.Project.Revision, reason), "项目已暂停。");
+
+    private Task ResumeAsync() => AskAsync("解除暂停", "请说明解除暂停的理由，如异议已答复、投诉已处理。", "解除理由", "解除暂停",
+        note => Workflow.ResumeAsync(Id, _details!.Project.Revision, note), "已解除暂停。");
+
+    private async Task AskAsync(string title, string message, string label, string confirm, Func<string, Task> run, string done)
+    {
+        var parameters = new DialogParameters<SuspendDialog>
+        {
+            { d => d.Message, message }, { d => d.Label, label }, { d => d.ConfirmText, confirm }, { d => d.Run, run },
+        };
+        var dialog = await Dialogs.ShowAsync<SuspendDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            Snackbar.Add(done, Severity.Success);
+            await LoadAsync();
+        }
+    }
+
     /// <summary>Runs a change; a refusal (a stale revision included) is shown and the page reloads to the current state.</summary>
     private async Task RunAsync(Func<Task> change, string done)
     {

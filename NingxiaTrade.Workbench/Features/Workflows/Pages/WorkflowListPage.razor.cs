@@ -8,8 +8,8 @@ namespace NingxiaTrade.Workbench.Features.Workflows.Pages;
 /// <summary>Every version of every transaction type's flow, with new draft, edit/view and compare.</summary>
 public sealed partial class WorkflowListPage
 {
-    private readonly Dictionary<TradeType, ComparePick> _picks = [];
-    private IReadOnlyList<IGrouping<TradeType, WorkflowDefinition>> _groups = [];
+    private readonly Dictionary<string, ComparePick> _picks = [];
+    private IReadOnlyList<IGrouping<string, WorkflowDefinition>> _groups = [];
     private string? _error;
 
     [Inject] private WorkflowDefinitionService Definitions { get; set; } = default!;
@@ -21,7 +21,7 @@ public sealed partial class WorkflowListPage
         try
         {
             var all = await Definitions.ListAsync();
-            _groups = all.GroupBy(d => d.TradeType).OrderBy(g => g.Key).ToList();
+            _groups = all.GroupBy(d => d.DefinitionId).OrderBy(g => g.First().TradeType).ThenBy(g => g.First().TradeMethod).ToList();
             foreach (var group in _groups)
             {
                 // Default comparison: the latest version against the one before it.
@@ -35,9 +35,9 @@ public sealed partial class WorkflowListPage
         }
     }
 
-    private ComparePick Pick(TradeType type) => _picks[type];
+    private ComparePick Pick(string definitionId) => _picks[definitionId];
 
-    private string CompareHref(TradeType type) => $"/admin/workflows/compare?a={_picks[type].A}&b={_picks[type].B}";
+    private string CompareHref(string type) => $"/admin/workflows/compare?a={_picks[type].A}&b={_picks[type].B}";
 
     private static string VersionLabel(List<WorkflowDefinition> versions, Guid id) =>
         versions.FirstOrDefault(v => v.Id == id) is { } v ? $"第 {v.Version} 版" : "";
