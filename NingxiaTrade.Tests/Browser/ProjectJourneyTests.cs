@@ -80,7 +80,7 @@ public partial class ProjectJourneyTests(BrowserFixture browser)
             // The refused action: the document sale's statutory minimum, with its legal basis.
             var close = page.Locator(".workflow-action[data-trigger=CloseDocumentSale]");
             await Assertions.Expect(close.Locator("button.action-button")).ToBeDisabledAsync();
-            await Assertions.Expect(close.Locator(".action-reasons")).ToContainTextAsync("自“招标公告（招标文件发售）”之日起未满5日");
+            await Assertions.Expect(close.Locator(".action-reasons")).ToContainTextAsync("“招标公告（招标文件发售）”期限5日，自次日起算");
             await Assertions.Expect(close.Locator(".action-reasons")).ToContainTextAsync("《招标投标法实施条例》第十六条");
             await Assertions.Expect(page.Locator("#project-diagram .step-current")).ToContainTextAsync("招标公告（招标文件发售）");
             await clerk.ScreenshotAsync("project-after-approval");

@@ -92,6 +92,22 @@ public sealed class ProjectPageTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task ProjectPage_SuspendedProject_ShowsReasonAndEveryActionDisabled()
+    {
+        var id = await RegisterAsync();
+        await _workflow.SuspendAsync(id, (await _registration.GetAsync(id)).Project.Revision, "收到对招标方案的异议，答复前暂停");
+
+        var page = RenderPage(id);
+
+        Assert.Contains("收到对招标方案的异议，答复前暂停", page.Find("#project-suspended").TextContent);
+        Assert.Contains("第五十四条第二款", page.Find("#project-suspended").TextContent);
+        Assert.NotNull(page.Find("#resume-project"));
+        var submit = Action(page, "SubmitPlan");
+        Assert.Equal("false", submit.GetAttribute("data-allowed"));
+        Assert.Contains("解除暂停前不得办理", submit.QuerySelector(".action-reasons")!.TextContent);
+    }
+
+    [Fact]
     public async Task ProjectPage_DocumentSaleNotOver_CloseSaleDisabledWithLegalReason()
     {
         var id = await RegisterAsync();
