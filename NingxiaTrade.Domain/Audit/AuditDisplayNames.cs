@@ -110,7 +110,7 @@ public static class AuditDisplayNames
         ["NewLegalRepresentativeName"] = "新法定代表人", ["NewName"] = "新名称", ["Nonce"] = "随机数", ["NormalizedEmail"] = "规范化邮箱",
         ["NormalizedName"] = "规范化名称", ["NormalizedUserName"] = "规范化用户名", ["Note"] = "备注", ["Number"] = "编号",
         ["OccurredUtc"] = "发生时间", ["OldLegalRepresentativeIdNumber"] = "原法定代表人身份证号码", ["OldLegalRepresentativeName"] = "原法定代表人",
-        ["OldName"] = "原名称", ["OldKeyData"] = "变更前关键信息", ["NewKeyData"] = "变更后关键信息", ["OpenedBy"] = "发起人", ["OpenedUtc"] = "发起时间", ["Opinion"] = "意见", ["Parts"] = "变更事项", ["Order"] = "顺序",
+        ["OldName"] = "原名称", ["LegalReview"] = "法制审核状态", ["LegalReviewReasons"] = "调低法定事项", ["LegalOpinion"] = "法制审核意见", ["LegalReviewedBy"] = "法制审核人", ["LegalReviewedUtc"] = "法制审核时间", ["OldKeyData"] = "变更前关键信息", ["NewKeyData"] = "变更后关键信息", ["OpenedBy"] = "发起人", ["OpenedUtc"] = "发起时间", ["Opinion"] = "意见", ["Parts"] = "变更事项", ["Order"] = "顺序",
         ["Outcome"] = "结果", ["OwnerUserId"] = "登记账户", ["ParentCode"] = "上级代码", ["PartyEntityIds"] = "利害关系单位",
         ["PasswordHash"] = "密码哈希", ["PendingApprovalId"] = "待决审批", ["PhoneNumber"] = "手机号码", ["PhoneNumberConfirmed"] = "手机号已确认",
         ["Phone"] = "电话", ["Place"] = "评标地点", ["Placeholders"] = "填充字段", ["Pool"] = "候选专家", ["PoolHash"] = "候选池哈希",

@@ -23,6 +23,10 @@ internal sealed class WorkflowDefinitionConfiguration : IEntityTypeConfiguration
         b.Property(d => d.Name).HasMaxLength(100);
         b.Property(d => d.CreatedBy).HasMaxLength(256);
         b.Property(d => d.PublishedBy).HasMaxLength(256);
+        b.Property(d => d.LegalReviewReasons).HasMaxLength(4000);
+        b.Property(d => d.LegalOpinion).HasMaxLength(2000);
+        b.Property(d => d.LegalReviewedBy).HasMaxLength(100);
+        b.Ignore(d => d.LegalReviewItems);
         b.HasIndex(d => new { d.DefinitionId, d.Version }).IsUnique();
         b.HasIndex(d => new { d.TradeType, d.TradeMethod, d.IsPublished });
         b.Ignore(d => d.Body);

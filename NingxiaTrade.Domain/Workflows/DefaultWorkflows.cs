@@ -56,11 +56,13 @@ public static class DefaultWorkflows
         ("land-tender", TradeType.LandAndMiningRights, TradeMethod.OpenTender, "国有建设用地使用权和矿业权招标出让流程", LandTender()),
     ];
 
+    // Primary and For hand out copies: the bodies in All are the statutory reference StatutoryFigures compares against.
+
     /// <summary>The body of a type's first (most common) method's flow: 公开招标, or 挂牌, or 带量采购.</summary>
-    public static WorkflowBody Primary(TradeType type) => All.First(d => d.Type == type).Body;
+    public static WorkflowBody Primary(TradeType type) => All.First(d => d.Type == type).Body.Clone();
 
     /// <summary>The body of the default flow for a type and method.</summary>
-    public static WorkflowBody For(TradeType type, TradeMethod method) => All.Single(d => d.Type == type && d.Method == method).Body;
+    public static WorkflowBody For(TradeType type, TradeMethod method) => All.Single(d => d.Type == type && d.Method == method).Body.Clone();
 
     private static WorkflowBody Engineering(bool invited)
     {
@@ -177,7 +179,8 @@ public static class DefaultWorkflows
          .Step("Invitation", $"发出{documents}")
          .Step("Responses", "提交响应文件")
          .Step(key, $"{verb}小组{verb}（3人以上单数）")
-         .Step("ResultNotice", "成交结果公告", 1, true, $"成交结果公告期限为1个工作日（{Order74}）")
+         // 74号令 sets when the result is published, not how long; the one working day follows 87号令 as a platform rule.
+         .Step("ResultNotice", "成交结果公告", 1, true, $"成交结果公告期限为1个工作日（按本平台规则，参照{Order87Art69}）")
          .Step("Contract", "合同签订")
          .Step("ContractNotice", "合同公告")
          .Final("Completed", "验收完成")

@@ -5,6 +5,9 @@ using NingxiaTrade.Domain.Data;
 
 namespace NingxiaTrade.Domain.Workflows;
 
+/// <summary>A version waiting for the legal office, with what changed against the version in force.</summary>
+public sealed record LegalReviewItem(WorkflowDefinition Draft, IReadOnlyList<WorkflowDifference> Differences);
+
 /// <summary>One line of a comparison between two versions of a flow.</summary>
 public sealed record WorkflowDifference(string Kind, string Description);
 
@@ -94,12 +97,53 @@ public sealed class WorkflowDefinitionService(IDbContextFactory<TradeDbContext> 
         return WorkflowValidator.Validate(body);
     }
 
-    public async Task PublishAsync(Guid id, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Publishes a draft; one that lowers a statutory figure (a shorter period, a dropped guard with a legal basis) goes to
+    /// the legal office instead and publishes when a LegalOfficer approves it with a written opinion.
+    /// </summary>
+    /// <returns>The lowerings sent for review; empty when the version was published.</returns>
+    public async Task<IReadOnlyList<string>> PublishAsync(Guid id, CancellationToken cancellationToken = default)
     {
         DemandDesigner();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var draft = await db.WorkflowDefinitions.FirstOrDefaultAsync(d => d.Id == id, cancellationToken) ?? throw new DomainException("流程定义不存在。");
-        draft.Publish(currentUser.ActorName(), time.GetUtcNow().UtcDateTime);
+        var lowered = StatutoryFigures.Lowerings(draft.Body, draft.TradeType, draft.TradeMethod);
+        if (lowered.Count > 0)
+        {
+            draft.RequestLegalReview(lowered);
+        }
+        else
+        {
+            draft.Publish(currentUser.ActorName(), time.GetUtcNow().UtcDateTime);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return lowered;
+    }
+
+    /// <summary>Versions waiting for the legal office, oldest first, each with the version in force it would replace.</summary>
+    public async Task<IReadOnlyList<LegalReviewItem>> LegalReviewQueueAsync(CancellationToken cancellationToken = default)
+    {
+        currentUser.Demand(Roles.LegalOfficer);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var pending = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.LegalReview == LegalReviewStatus.Pending)
+            .OrderBy(d => d.CreatedUtc).ToListAsync(cancellationToken);
+        var items = new List<LegalReviewItem>();
+        foreach (var draft in pending)
+        {
+            var current = await db.WorkflowDefinitions.AsNoTracking()
+                .Where(d => d.DefinitionId == draft.DefinitionId && d.IsPublished).OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
+            items.Add(new LegalReviewItem(draft, current is null ? [] : Compare(current.Body, draft.Body)));
+        }
+        return items;
+    }
+
+    /// <summary>The legal officer approves (the version is published) or returns it, with a written opinion.</summary>
+    public async Task DecideLegalReviewAsync(Guid id, bool approve, string opinion, CancellationToken cancellationToken = default)
+    {
+        currentUser.Demand(Roles.LegalOfficer);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var draft = await db.WorkflowDefinitions.FirstOrDefaultAsync(d => d.Id == id, cancellationToken) ?? throw new DomainException("流程定义不存在。");
+        draft.DecideLegalReview(approve, opinion, currentUser.ActorName(), time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -23,6 +23,10 @@ public static class WorkflowValidator
             {
                 faults.Add($"环节“{step.Name}”的最短期限应在0至365日之间");
             }
+            if (StatutoryFigures.BasisMismatch(step) is { } mismatch)
+            {
+                faults.Add(mismatch);
+            }
         }
         if (body.Steps.Count == 0)
         {

@@ -58,6 +58,37 @@ public class StatutoryMinimumTests
         Assert.True(lawful.Allowed, string.Join("；", lawful.Reasons));
     }
 
+    public static TheoryData<TradeType, TradeMethod, string, string, string, string, string, string> MethodPeriods => new()
+    {
+        // type, method, step (the period counts from entering it), trigger, entered (China), too early, first lawful moment, reason fragments (|)
+        // 资格预审公告 5 working days over 国庆: 10-08, 09, 10 (调休), 12, 13; ends at 24:00 of 10-13.
+        { TradeType.GovernmentProcurement, TradeMethod.InvitedTender, "Prequalification", "Invite", "2026-09-30 10:00", "2026-10-13 23:59", "2026-10-14 00:00", "期限5个工作日|第十四条" },
+        { TradeType.EngineeringBidding, TradeMethod.InvitedTender, "Notice", "CloseDocumentSale", "2026-11-27 10:00", "2026-12-02 23:59", "2026-12-03 00:00", "期限5日|第十六条" },
+        // 拍卖公告 at least 7 days before the auction (a lead time), then the lots on display 2 days (a duration).
+        { TradeType.StateAssetTransfer, TradeMethod.Auction, "AuctionNotice", "Exhibit", "2026-09-30 10:00", "2026-10-06 23:59", "2026-10-07 00:00", "未满7日|第四十五条" },
+        { TradeType.StateAssetTransfer, TradeMethod.Auction, "Exhibition", "HoldAuction", "2026-09-30 10:00", "2026-10-02 23:59", "2026-10-03 00:00", "期限2日|第四十八条" },
+        { TradeType.LandAndMiningRights, TradeMethod.Auction, "Notice", "StartAuction", "2026-11-27 10:00", "2026-12-16 23:59", "2026-12-17 00:00", "未满20日|按本平台规则" },
+        { TradeType.GovernmentProcurement, TradeMethod.CompetitiveNegotiation, "ResultNotice", "SignContract", "2026-09-30 10:00", "2026-10-08 23:59", "2026-10-09 00:00", "期限1个工作日|按本平台规则" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MethodPeriods))]
+    public async Task Evaluate_PerMethodFlowPeriod_RefusedAt2359AndAllowedAtMidnight(
+        TradeType type, TradeMethod method, string step, string trigger, string entered, string tooEarly, string onTime, string fragments)
+    {
+        await using var h = await ProjectHarness.CreateAsync(start: new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var body = DefaultWorkflows.For(type, method);
+        var project = new TradeProject("T-0001", h.Form(type), h.TendererOf(h.Form(type)), h.Rules, Guid.NewGuid(), step, null, null, null, Utc(entered));
+        var history = new List<ProjectStepRecord> { new(project.Id, 1, "Earlier", step, "t", "进入", "u", Roles.CentreClerk, Utc(entered), null) };
+
+        var early = await ActionAsync(h, project, body, history, Utc(tooEarly), trigger);
+        var lawful = await ActionAsync(h, project, body, history, Utc(onTime), trigger);
+
+        Assert.False(early.Allowed);
+        Assert.Contains(early.Reasons, r => fragments.Split('|').All(r.Contains));
+        Assert.True(lawful.Allowed, string.Join("；", lawful.Reasons));
+    }
+
     [Theory]
     [InlineData(TradeType.EngineeringBidding, "投标人为2个，少于3个|《招标投标法实施条例》第四十四条")]
     [InlineData(TradeType.GovernmentProcurement, "投标供应商为2个，少于3个|财政部令第87号）第四十一条第二款")]

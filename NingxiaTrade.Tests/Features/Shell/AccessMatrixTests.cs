@@ -44,6 +44,9 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         // 公开服务流程 (五(二)): public service information, open without signing in.
         ["/public/workflows"] = Access.Anyone,
         ["/public/workflows/{Type}"] = Access.Anyone,
+        ["/public/workflows/{Type}/{Method}"] = Access.Anyone,
+        // 法制审核: a flow version that lowers a statutory figure waits for the legal office.
+        ["/legal/workflows"] = Access.Only(Roles.LegalOfficer),
         ["/projects"] = Access.Only(Roles.Admin, Roles.CentreClerk, Roles.Tenderer, Roles.Agent, Roles.Supervisor),
         ["/projects/new"] = Access.Only(Roles.CentreClerk, Roles.Tenderer, Roles.Agent),
         ["/projects/{id:guid}"] = Access.Only(Roles.Admin, Roles.CentreClerk, Roles.Tenderer, Roles.Agent, Roles.Supervisor),

@@ -135,6 +135,7 @@ public class PublicWorkflowsApiTests(WorkbenchFactory factory) : IClassFixture<W
             var draft = await definitions.GetAsync(id);
             var body = draft.Body;
             body.Step("Notice")!.MinimumDays = 7;
+            body.Step("Notice")!.LegalBasis = "本省规定公开招标公告期限为7个工作日";
             Assert.Empty(await definitions.SaveDraftAsync(id, draft.Name, body));
             await definitions.PublishAsync(id);
         }

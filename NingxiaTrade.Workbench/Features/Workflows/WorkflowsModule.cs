@@ -18,6 +18,20 @@ public sealed class WorkflowsModule : IWorkbenchModule
     public IReadOnlyList<HomePanel> Panels { get; } = [];
 }
 
+/// <summary>流程法制审核: versions that lower a statutory figure wait for the legal office.</summary>
+public sealed class WorkflowLegalReviewModule : IWorkbenchModule
+{
+    public string Group => "制度规则";
+    public int Order => 310;
+
+    public IReadOnlyList<MenuEntry> Menu { get; } =
+    [
+        new("流程法制审核", "/legal/workflows", Icons.Material.Filled.Balance, [Roles.LegalOfficer], 5),
+    ];
+
+    public IReadOnlyList<HomePanel> Panels { get; } = [];
+}
+
 /// <summary>公开服务流程 (五(二)): the published flows, for everyone; the pages are also open without signing in.</summary>
 public sealed class PublicWorkflowsModule : IWorkbenchModule
 {

@@ -12,6 +12,7 @@ public static class WorkflowsModuleRegistration
     {
         services.AddWorkbenchModule<WorkflowsModule>();
         services.AddWorkbenchModule<PublicWorkflowsModule>();
+        services.AddWorkbenchModule<WorkflowLegalReviewModule>();
         return services;
     }
 

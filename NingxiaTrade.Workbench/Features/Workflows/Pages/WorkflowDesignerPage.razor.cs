@@ -22,7 +22,7 @@ public sealed partial class WorkflowDesignerPage
     [Inject] private WorkflowDefinitionService Definitions { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
-    private bool ReadOnly => _definition?.IsPublished != false;
+    private bool ReadOnly => _definition?.IsPublished != false || _definition.LegalReview == LegalReviewStatus.Pending;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -73,8 +73,11 @@ public sealed partial class WorkflowDesignerPage
         }
         await RunAsync(async () =>
         {
-            await Definitions.PublishAsync(Id);
-            Snackbar.Add($"第 {_definition!.Version} 版已发布，新登记的项目将使用此版本。", Severity.Success);
+            var lowered = await Definitions.PublishAsync(Id);
+            Snackbar.Add(lowered.Count == 0
+                ? $"第 {_definition!.Version} 版已发布，新登记的项目将使用此版本。"
+                : $"第 {_definition!.Version} 版调低了 {lowered.Count} 项法定期限或条件，已提交法制审核，审核同意后发布。",
+                lowered.Count == 0 ? Severity.Success : Severity.Warning);
             await OnParametersSetAsync();
         });
     }
