@@ -86,6 +86,7 @@ public class RoleLoginTests(BrowserFixture browser)
         (new(RulesGroup, "报送规则", "/rules/new"), [Roles.Supervisor]),
         (new(RulesGroup, "合法性审核", "/rules/reviews"), [Roles.LegalOfficer]),
         (new(RulesGroup, "规则目录", "/rules/catalogue"), [Roles.Supervisor, Roles.LegalOfficer, Roles.Admin]),
+        (new(RulesGroup, "流程法制审核", "/legal/workflows"), [Roles.LegalOfficer]),
         (new(RulesGroup, "标准文本", "/rules/templates"), [Roles.LegalOfficer, Roles.CentreClerk, Roles.Admin]),
     ];
 
