@@ -229,6 +229,50 @@ public class Rule
     public DateTime CreatedUtc { get; private set; }
     public IReadOnlyList<RuleReview> Reviews => _reviews;
 
+    /// <summary>Every error of the rule's form at once, each named by its field, so the screen can mark them all.</summary>
+    public static IReadOnlyList<FieldError> Check(RuleForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var errors = new FormErrors();
+        if ((form.Title?.Trim().Length ?? 0) is < 2 or > 200)
+        {
+            errors.Add(nameof(RuleForm.Title), "文件名称应为2至200个字符。");
+        }
+        try
+        {
+            DocumentNumbers.Normalise(form.DocumentNumber);
+        }
+        catch (DomainException e)
+        {
+            errors.Add(nameof(RuleForm.DocumentNumber), e.Message);
+        }
+        if ((form.IssuingBody?.Trim().Length ?? 0) is < 2 or > 100)
+        {
+            errors.Add(nameof(RuleForm.IssuingBody), "制定机关应为2至100个字符。");
+        }
+        if (!Enum.IsDefined(form.Level))
+        {
+            errors.Add(nameof(RuleForm.Level), "请选择效力层级。");
+        }
+        if (form.TradeTypes is null || form.TradeTypes.Count == 0)
+        {
+            errors.Add(nameof(RuleForm.TradeTypes), "请至少选择一个适用的交易类型。");
+        }
+        if (form.IssuedOn is { } issued && form.EffectiveOn is { } effective && effective < issued)
+        {
+            errors.Add(nameof(RuleForm.EffectiveOn), "施行日期不能早于发布日期。");
+        }
+        if (form.ExpiresOn is { } expires && (form.EffectiveOn ?? form.IssuedOn) is { } start && expires < start)
+        {
+            errors.Add(nameof(RuleForm.ExpiresOn), "有效期截止日期不能早于施行日期。");
+        }
+        if (form.FullText?.Length > MaxFullTextLength)
+        {
+            errors.Add(nameof(RuleForm.FullText), "全文不能超过20万字，请改为上传附件。");
+        }
+        return errors.All;
+    }
+
     /// <summary>Changes the rule's data; only while its department holds it (draft, returned, or passed before a new round).</summary>
     public void Change(RuleForm form)
     {
@@ -236,36 +280,12 @@ public class Rule
         {
             throw new DomainException($"“{Title}”{Status.Chinese()}，不能修改。");
         }
-        var title = form.Title?.Trim() ?? "";
-        if (title.Length is < 2 or > 200)
+        if (Check(form) is { Count: > 0 } errors)
         {
-            throw new DomainException("文件名称应为2至200个字符。");
+            throw new FormValidationException(errors);
         }
-        var issuer = form.IssuingBody?.Trim() ?? "";
-        if (issuer.Length is < 2 or > 100)
-        {
-            throw new DomainException("制定机关应为2至100个字符。");
-        }
-        if (!Enum.IsDefined(form.Level))
-        {
-            throw new DomainException("请选择效力层级。");
-        }
-        if (form.TradeTypes is null || form.TradeTypes.Count == 0)
-        {
-            throw new DomainException("请至少选择一个适用的交易类型。");
-        }
-        if (form.IssuedOn is { } issued && form.EffectiveOn is { } effective && effective < issued)
-        {
-            throw new DomainException("施行日期不能早于发布日期。");
-        }
-        if (form.ExpiresOn is { } expires && (form.EffectiveOn ?? form.IssuedOn) is { } start && expires < start)
-        {
-            throw new DomainException("有效期截止日期不能早于施行日期。");
-        }
-        if (form.FullText?.Length > MaxFullTextLength)
-        {
-            throw new DomainException("全文不能超过20万字，请改为上传附件。");
-        }
+        var title = form.Title.Trim();
+        var issuer = form.IssuingBody.Trim();
         Title = title;
         DocumentNumber = DocumentNumbers.Normalise(form.DocumentNumber);
         IssuingBody = issuer;

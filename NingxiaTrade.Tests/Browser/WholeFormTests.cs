@@ -51,6 +51,30 @@ public class WholeFormTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task RuleDraft_SeveralBadFields_AllMarkedAtOnceAndNothingSaved()
+    {
+        await using var session = await browser.NewSessionAsync();
+        var page = session.Page;
+        await session.LoginAsync(DemoAccount.ForRole(Roles.Supervisor));
+        await page.GotoAsync("/rules/new");
+        await session.WaitForInteractiveAsync();
+
+        await page.Locator("#rule-title").FillAsync("办");
+        await page.Locator("#rule-number").FillAsync("宁建发2016-12");
+        await page.ClickAsync("#rule-submit");
+
+        var summary = page.Locator("#rule-form-errors li");
+        await Assertions.Expect(summary).ToHaveCountAsync(4);
+        await Assertions.Expect(summary.Nth(0)).ToHaveTextAsync("文件名称应为2至200个字符。");
+        await Assertions.Expect(page.Locator("#rule-form .mud-input-control.mud-input-error")).ToHaveCountAsync(4);
+        await session.ScreenshotAsync("rule-form-all-errors");
+
+        await using var scope = browser.Factory.Services.CreateAsyncScope();
+        var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<TradeDbContext>>().CreateDbContextAsync();
+        Assert.False(await db.Rules.AnyAsync(r => r.Title == "办"));
+    }
+
+    [Fact]
     public async Task ExpertApplication_EmptyForm_AllMarkedAtOnceAndNothingSaved()
     {
         // The demo expert account acts as one that has not applied yet; its link is put back for the other journeys.

@@ -8,6 +8,21 @@ namespace NingxiaTrade.Tests.Domain.Rules;
 public sealed class RuleInventoryTests : RuleTestBase
 {
     [Fact]
+    public async Task Create_SeveralBadFields_RefusedWithEveryFieldAtOnceAndNothingSaved()
+    {
+        As(Housing);
+        var form = Form("办", "宁建发2016-12", D("2026-03-01"), D("2026-01-01")) with { IssuingBody = "宁", TradeTypes = [] };
+
+        var refusal = await Assert.ThrowsAsync<FormValidationException>(() => Inventory.CreateAsync(form, Keep));
+
+        Assert.Equal(["Title", "DocumentNumber", "IssuingBody", "TradeTypes", "ExpiresOn"], refusal.Errors.Select(e => e.Field));
+        Assert.Contains("文件名称应为2至200个字符", refusal.Message);
+        Assert.Contains("有效期截止日期不能早于施行日期", refusal.Message);
+        await using var db = Database.CreateDbContext();
+        Assert.False(await db.Rules.AnyAsync(r => r.Title == "办"));
+    }
+
+    [Fact]
     public async Task WholePath_SubmitReviewPublish_RuleInCatalogueAndCitable()
     {
         As(Housing);

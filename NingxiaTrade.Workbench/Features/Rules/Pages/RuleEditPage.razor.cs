@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 using NingxiaTrade.Domain.Common;
 using NingxiaTrade.Domain.Rules;
+using NingxiaTrade.Workbench.Components.Shared.Forms;
 using NingxiaTrade.Workbench.Features.Rules.Components;
 
 namespace NingxiaTrade.Workbench.Features.Rules.Pages;
@@ -20,6 +21,10 @@ public partial class RuleEditPage
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     private RuleFormModel? _model;
+    private EditContext _context = new(new object());
+    private WholeFormValidator? _validator;
+
+    private IReadOnlyList<string> TradeTypeErrors => _model is null ? [] : _context.GetValidationMessages(() => _model.TradeTypes).ToList();
     private LegalityReview? _returned;
     private string? _attachment;
     private bool _canSaveDraft = true;
@@ -32,6 +37,7 @@ public partial class RuleEditPage
         if (Id is not { } id)
         {
             _model = new RuleFormModel();
+            _context = new EditContext(_model);
             return;
         }
         try
@@ -43,6 +49,7 @@ public partial class RuleEditPage
                 return;
             }
             _model = RuleFormModel.From(detail.Rule);
+            _context = new EditContext(_model);
             _attachment = detail.Rule.AttachmentPath;
             _canSaveDraft = detail.Rule.Status == RuleStatus.Draft;
             _returned = detail.Rule.Status == RuleStatus.Returned ? detail.Rule.LatestReview?.Legality : null;
@@ -76,6 +83,11 @@ public partial class RuleEditPage
         {
             return;
         }
+        // Every wrong field is marked at once; nothing is sent while any is wrong.
+        if (!_context.Validate())
+        {
+            return;
+        }
         _saving = true;
         _error = null;
         try
@@ -101,6 +113,10 @@ public partial class RuleEditPage
             var length = saved.FullText?.Length ?? 0;
             Snackbar.Add((submit ? "已提交合法性审核" : "草稿已保存") + (length > 0 ? $"（全文 {length:N0} 字）。" : "（未填写全文）。"), Severity.Success);
             Navigation.NavigateTo($"/rules/{id}");
+        }
+        catch (FormValidationException ex)
+        {
+            _validator?.Show(ex.Errors);
         }
         catch (DomainException ex)
         {
