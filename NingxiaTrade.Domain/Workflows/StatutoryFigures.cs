@@ -58,7 +58,7 @@ public static partial class StatutoryFigures
                 var kept = mine?.Guards.FirstOrDefault(g => g.Name == guard.Name && g.Parameters.GetValueOrDefault("fact") == guard.Parameters.GetValueOrDefault("fact"));
                 if (kept is null)
                 {
-                    list.Add($"“{t.Name}”删除了有法律依据的条件：{WorkflowGuards.Conditions(statutory, new WorkflowTransition { Guards = [guard] }).Single().Text}（{guard.Parameters["basis"]}）");
+                    list.Add($"“{t.Name}”删除了有法律依据的条件：{WorkflowGuards.Describe(statutory, guard)}（{guard.Parameters["basis"]}）");
                 }
                 else if (guard.Name == "FactAtLeast" && Number(kept, "min") < Number(guard, "min"))
                 {

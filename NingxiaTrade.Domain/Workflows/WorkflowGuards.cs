@@ -171,7 +171,8 @@ public static class WorkflowGuards
         return list;
     }
 
-    private static string Describe(WorkflowBody body, GuardUse use)
+    /// <summary>One guard as people read it, e.g. "投标人不少于3个".</summary>
+    public static string Describe(WorkflowBody body, GuardUse use)
     {
         var p = use.Parameters;
         return use.Name switch
