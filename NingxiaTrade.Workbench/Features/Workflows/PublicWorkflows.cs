@@ -7,7 +7,7 @@ namespace NingxiaTrade.Workbench.Features.Workflows;
 /// (issue 3, item 6): change it only together with the partners who read it — fields are only ever added.
 /// </summary>
 public sealed record PublicWorkflow(string TradeType, int Version, string Name, IReadOnlyList<PublicStep> Steps, IReadOnlyList<PublicTransition> Transitions,
-    string TradeMethod, PublicDeadline? BidDeadline)
+    string TradeMethod, PublicDeadline? BidDeadline, string? LotsFromStep)
 {
     public static PublicWorkflow From(WorkflowDefinition definition)
     {
@@ -21,7 +21,8 @@ public sealed record PublicWorkflow(string TradeType, int Version, string Name, 
             body.Transitions.Select(t => new PublicTransition(t.Trigger, t.From, t.To, t.Roles, t.RequiresApproval,
                 WorkflowGuards.Conditions(body, t).Select(c => new PublicCondition(c.Text, c.LegalBasis)).ToList())).ToList(),
             definition.TradeMethod.ToString(),
-            body.BidDeadline is { } rule ? new PublicDeadline(rule.FromStep, rule.Days, rule.WorkingDays, rule.Kind.ToString(), rule.LegalBasis) : null);
+            body.BidDeadline is { } rule ? new PublicDeadline(rule.FromStep, rule.Days, rule.WorkingDays, rule.Kind.ToString(), rule.LegalBasis) : null,
+            body.LotsFromStep);
     }
 }
 
