@@ -205,6 +205,33 @@ public class LotProgressTests
     }
 
     [Fact]
+    public async Task RemindDueTimers_LotInCandidatePublicity_RemindsForThatLotOnceWhileSiblingWaits()
+    {
+        var (h, id) = await TwoLotsBiddingAsync();
+        await using var _ = h;
+        h.Facts.Set(id, "bids.count", 3);
+        h.SetChinaTime(new DateTime(2026, 12, 17, 10, 0, 0));
+        await h.FireLotAsync(id, 2, "OpenBids");
+        await h.FireLotAsync(id, 2, "StartEvaluation");
+        await h.FireLotAsync(id, 2, "PublishCandidates"); // lot 2's publicity: 12-18 … 12-20, ends 24:00 of 12-20
+
+        h.SetChinaTime(new DateTime(2026, 12, 20, 23, 59, 0));
+        Assert.Equal(0, await h.Workflow().RemindDueTimersAsync());
+        Assert.False((await h.LotActionAsync(id, 2, "IssueAward")).Allowed);
+
+        h.SetChinaTime(new DateTime(2026, 12, 21, 0, 0, 0));
+        Assert.Equal(1, await h.Workflow().RemindDueTimersAsync());
+        Assert.Equal(0, await h.Workflow().RemindDueTimersAsync());
+
+        var last = (await h.HistoryAsync(id))[^1];
+        Assert.Equal(2, last.LotNumber);
+        Assert.StartsWith("期限届满提醒：第2标段（二号楼施工）中标候选人公示期满", last.Action);
+        Assert.True((await h.LotActionAsync(id, 2, "IssueAward")).Allowed);
+        var project = await h.ProjectAsync(id);
+        Assert.Equal(["Bidding", "CandidatePublicity"], project.Lots.OrderBy(l => l.Number).Select(l => l.CurrentStep!));
+    }
+
+    [Fact]
     public void Validate_LotsFromUnknownOrFinalStep_Faults()
     {
         var body = DefaultWorkflows.For(TradeType.EngineeringBidding, TradeMethod.OpenTender);

@@ -57,7 +57,12 @@ public class PublicWorkflowsApiTests(WorkbenchFactory factory) : IClassFixture<W
             AssertProperties(flow,
                 ("tradeType", Is(JsonValueKind.String)), ("version", Is(JsonValueKind.Number)), ("name", Is(JsonValueKind.String)),
                 ("steps", Is(JsonValueKind.Array)), ("transitions", Is(JsonValueKind.Array)),
-                ("tradeMethod", Is(JsonValueKind.String)), ("bidDeadline", Is(JsonValueKind.Object, JsonValueKind.Null)));
+                ("tradeMethod", Is(JsonValueKind.String)), ("bidDeadline", Is(JsonValueKind.Object, JsonValueKind.Null)),
+                ("lotsFromStep", Is(JsonValueKind.String, JsonValueKind.Null)));
+            if (flow.GetProperty("lotsFromStep") is { ValueKind: JsonValueKind.String } split)
+            {
+                Assert.Contains(flow.GetProperty("steps").EnumerateArray(), s => s.GetProperty("key").GetString() == split.GetString());
+            }
             if (flow.GetProperty("bidDeadline") is { ValueKind: JsonValueKind.Object } deadline)
             {
                 AssertProperties(deadline,
