@@ -29,6 +29,7 @@ builder.Services.AddCreditModule(builder.Configuration);
 builder.Services.AddRulesModule();
 builder.Services.AddExpertsModule(builder.Configuration);
 builder.Services.AddNotificationsModule(builder.Configuration);
+builder.Services.AddBiddingModule(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
@@ -56,6 +57,7 @@ app.MapMarketEntitiesApi();
 app.MapCreditApi();
 app.MapRulesApi();
 app.MapExpertsApi();
+app.MapBiddingApi();
 
 await app.RunAsync();
 return 0;

@@ -47,6 +47,8 @@ public abstract class TradeDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<MarketEntityReview> MarketEntityReviews => Set<MarketEntityReview>();
     public DbSet<ElectronicSeal> ElectronicSeals => Set<ElectronicSeal>();
     public DbSet<SignatureRecord> SignatureRecords => Set<SignatureRecord>();
+    public DbSet<Bidding.TenderDocument> TenderDocuments => Set<Bidding.TenderDocument>();
+    public DbSet<Bidding.TenderDocumentDownload> TenderDocumentDownloads => Set<Bidding.TenderDocumentDownload>();
     public DbSet<CreditRecord> CreditRecords => Set<CreditRecord>();
     public DbSet<MarketBan> MarketBans => Set<MarketBan>();
     public DbSet<CreditRepairRequest> CreditRepairRequests => Set<CreditRepairRequest>();

@@ -78,10 +78,21 @@ public sealed class SignatureService(IDbContextFactory<TradeDbContext> contexts,
 
     /// <summary>Signs <paramref name="document"/> for the entity; only the entity's own account may.</summary>
     /// <exception cref="DomainException">Not the entity's account, seal not yet active or locked, or the PIN is wrong.</exception>
-    public async Task<SignatureRecord> SignAsync(Guid entityId, string pin, byte[] document, string? documentName = null, CancellationToken cancellationToken = default)
+    public Task<SignatureRecord> SignAsync(Guid entityId, string pin, byte[] document, string? documentName = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return SignDigestAsync(entityId, pin, SealCrypto.Sm3Hex(document), documentName, cancellationToken);
+    }
+
+    /// <summary>
+    /// Signs a document given by its SM3 digest (lower-case hex, <see cref="DocumentDigest"/>): a large file (tender
+    /// documents, bids) is hashed as it streams to storage and never held whole. Same rules as <see cref="SignAsync"/>.
+    /// </summary>
+    public async Task<SignatureRecord> SignDigestAsync(Guid entityId, string pin, string documentSm3, string? documentName = null,
+        CancellationToken cancellationToken = default)
     {
         currentUser.Demand(Roles.Bidder, Roles.Tenderer, Roles.Agent);
-        ArgumentNullException.ThrowIfNull(document);
+        ArgumentException.ThrowIfNullOrEmpty(documentSm3);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var ownEntity = await db.Users.Where(u => u.Id == currentUser.UserId).Select(u => u.MarketEntityId).FirstOrDefaultAsync(cancellationToken);
         if (ownEntity != entityId)
@@ -94,7 +105,7 @@ public sealed class SignatureService(IDbContextFactory<TradeDbContext> contexts,
             ?? throw new DomainException("该市场主体尚未设置电子签章。");
         var now = time.GetUtcNow().UtcDateTime;
         var envelope = new SignatureEnvelope(1, Guid.NewGuid(), entity.Code.Value, entity.Name, now, seal.KeyId,
-            SealCrypto.Sm3Hex(document), string.IsNullOrWhiteSpace(documentName) ? null : documentName.Trim());
+            documentSm3.ToLowerInvariant(), string.IsNullOrWhiteSpace(documentName) ? null : documentName.Trim());
         var envelopeBytes = SignatureToken.EnvelopeBytes(envelope);
         byte[] signature;
         try

@@ -19,7 +19,7 @@ public sealed record LotSummary(Guid Id, int Number, string Name, Money Price, s
 public sealed record ProjectSummary(Guid Id, string Code, string Name, string RegionCode, int TradingCentreId, TradeType TradeType,
     TradeMethod TradeMethod, string TendererName, string? TendererUserId, string? AgentName, string? AgentUserId, int SupervisingDepartmentId,
     Money Estimate, string? FundSource, string? ApprovalDocumentNumber, DateTime? BidDeadlineUtc, string CurrentStep, string CurrentStepName,
-    bool IsClosed, DateTime CreatedUtc, IReadOnlyList<LotSummary> Lots);
+    bool IsClosed, DateTime CreatedUtc, IReadOnlyList<LotSummary> Lots, DateTime? DocumentsIssuedUtc = null);
 
 /// <summary>One lot with its project.</summary>
 public sealed record ProjectLot(ProjectSummary Project, LotSummary Lot);
@@ -46,6 +46,16 @@ public interface IProjectDirectory
 
     /// <summary>Which of <paramref name="projectIds"/> the caller may see.</summary>
     Task<IReadOnlySet<Guid>> VisibleAsync(IEnumerable<Guid> projectIds, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Projects whose notice is published (招标/采购文件 issued) and that are not finished, newest notice first, one page
+    /// at a time, for any signed-in market entity: a published notice is public, so no scope applies — but only these.
+    /// <paramref name="text"/> filters by name or code.
+    /// </summary>
+    Task<PagedResult<ProjectSummary>> OpenNoticesAsync(string? text, int page, int pageSize, CancellationToken cancellationToken = default);
+
+    /// <summary>The project if the caller may see it (its scope), or else if its notice is open (<see cref="OpenNoticesAsync"/>).</summary>
+    Task<ProjectSummary?> FindPublishedAsync(Guid projectId, CancellationToken cancellationToken = default);
 }
 
 /// <inheritdoc cref="IProjectDirectory"/>
@@ -89,6 +99,48 @@ public sealed class ProjectDirectory(IDbContextFactory<TradeDbContext> contexts,
         return (await projects.Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet();
     }
 
+    public async Task<PagedResult<ProjectSummary>> OpenNoticesAsync(string? text, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.IsAuthenticated)
+        {
+            return new PagedResult<ProjectSummary>([], 0);
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var open = await OpenAsync(db, cancellationToken);
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var t = text.Trim();
+            open = open.Where(p => p.Name.Contains(t) || p.Code.Contains(t));
+        }
+        var total = await open.CountAsync(cancellationToken);
+        var rows = await SummariesAsync(db, open.OrderByDescending(p => p.DocumentsIssuedUtc).ThenBy(p => p.Id).Page(page, pageSize), cancellationToken);
+        return new PagedResult<ProjectSummary>(rows.OrderByDescending(p => p.DocumentsIssuedUtc).ThenBy(p => p.Id).ToList(), total);
+    }
+
+    public async Task<ProjectSummary?> FindPublishedAsync(Guid projectId, CancellationToken cancellationToken = default)
+    {
+        if (await FindAsync(projectId, cancellationToken) is { } visible)
+        {
+            return visible;
+        }
+        if (!currentUser.IsAuthenticated)
+        {
+            return null;
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var open = await OpenAsync(db, cancellationToken);
+        return (await SummariesAsync(db, open.Where(p => p.Id == projectId), cancellationToken)).FirstOrDefault();
+    }
+
+    /// <summary>Published and not in a final step of any flow (终止, 归档, 流标 … are final in every flow that has them).</summary>
+    private static async Task<IQueryable<TradeProject>> OpenAsync(TradeDbContext db, CancellationToken cancellationToken)
+    {
+        var finals = (await db.WorkflowDefinitions.AsNoTracking().Select(d => d.BodyJson).ToListAsync(cancellationToken))
+            .SelectMany(json => Workflows.WorkflowDefinition.ParseBody(json).Steps.Where(s => s.IsFinal).Select(s => s.Key))
+            .Distinct().ToList();
+        return db.TradeProjects.AsNoTracking().Where(p => p.DocumentsIssuedUtc != null && !finals.Contains(p.CurrentStep));
+    }
+
     private async Task<IQueryable<TradeProject>> ScopedAsync(TradeDbContext db, CancellationToken cancellationToken) =>
         await ProjectScope.ApplyAsync(db, currentUser, db.TradeProjects.AsNoTracking(), cancellationToken);
 
@@ -112,7 +164,7 @@ public sealed class ProjectDirectory(IDbContextFactory<TradeDbContext> contexts,
             return new ProjectSummary(p.Id, p.Code, p.Name, p.RegionCode, p.TradingCentreId, p.TradeType, p.TradeMethod, p.TendererName, p.TendererUserId,
                 p.AgentName, p.AgentUserId, p.SupervisingDepartmentId, p.Estimate, p.FundSource, p.ApprovalDocumentNumber, p.BidDeadlineUtc,
                 p.CurrentStep, step?.Name ?? p.CurrentStep, step?.IsFinal ?? false, p.CreatedUtc,
-                p.Lots.OrderBy(l => l.Number).Select(Lot).ToList());
+                p.Lots.OrderBy(l => l.Number).Select(Lot).ToList(), p.DocumentsIssuedUtc);
         }).ToList();
     }
 }

@@ -32,6 +32,8 @@ public sealed class ModuleBoundaryTests
             [typeof(IMarketEntityDirectory), typeof(EntityCard), typeof(MarketEntityRef), typeof(EntityRelation), typeof(MarketEntityKind), typeof(MarketEntityStatus), typeof(MarketEntityNames),
              // The registry's own screens' service (role-checked) and the shared pieces other screens reuse.
              typeof(MarketEntityDirectory), typeof(NingxiaTrade.Workbench.Features.MarketEntities.EntityFormModel),
+             // Signing with an entity's own seal (the service checks the account owns it) and what it answers.
+             typeof(SignatureService), typeof(SignatureRecord), typeof(DocumentDigest),
              typeof(NingxiaTrade.Workbench.Features.MarketEntities.Components.ReasonDialog)]),
         new("Credit", ["Credit"],
             [typeof(CreditGate), typeof(CreditGateResult),
@@ -41,6 +43,9 @@ public sealed class ModuleBoundaryTests
             [typeof(NingxiaTrade.Domain.Experts.IExpertCommittee), typeof(NingxiaTrade.Domain.Experts.PublishedCommittee),
              typeof(NingxiaTrade.Domain.Experts.PublishedCommitteeMember)]),
         new("Rules", ["Rules"], []),
+        new("Bidding", ["Bidding"],
+            // The project page shows the project's tender documents with the bidding module's own access rules.
+            [typeof(NingxiaTrade.Workbench.Features.Bidding.Components.TenderDocumentsPanel)]),
     ];
 
     private static readonly string[] Roots = ["NingxiaTrade.Domain.", "NingxiaTrade.Workbench.Features."];

@@ -54,6 +54,7 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         ["/projects/{id:guid}/redisclosure"] = Access.Only(Roles.CentreClerk, Roles.Tenderer, Roles.Agent),
         ["/approvals"] = Access.Only(Roles.Supervisor),
         ["/approvals/done"] = Access.Only(Roles.Supervisor),
+        ["/bidding/notices"] = Access.Only(Roles.Bidder),
         ["/entities/mine"] = Access.Only(Roles.Bidder, Roles.Tenderer, Roles.Agent),
         ["/entities/review"] = Access.Only(Roles.CentreClerk),
         ["/entities"] = Access.Only(Roles.CentreClerk, Roles.Supervisor, Roles.Admin),

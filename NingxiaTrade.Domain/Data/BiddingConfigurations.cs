@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NingxiaTrade.Domain.Bidding;
+using NingxiaTrade.Domain.Projects;
+
+namespace NingxiaTrade.Domain.Data;
+
+internal sealed class TenderDocumentConfiguration : IEntityTypeConfiguration<TenderDocument>
+{
+    public void Configure(EntityTypeBuilder<TenderDocument> b)
+    {
+        b.Property(d => d.FileName).HasMaxLength(200);
+        b.Property(d => d.StoredName).HasMaxLength(64).IsUnicode(false);
+        b.Property(d => d.Sm3).HasMaxLength(64).IsUnicode(false);
+        b.Property(d => d.SignedByName).HasMaxLength(200);
+        b.Property(d => d.SignatureToken).HasMaxLength(4000).IsUnicode(false);
+        b.Property(d => d.UploadedBy).HasMaxLength(256);
+        b.Property(d => d.UploadedByUserId).HasMaxLength(450);
+        b.HasIndex(d => new { d.ProjectId, d.Version }).IsUnique();
+        b.HasOne<TradeProject>().WithMany().HasForeignKey(d => d.ProjectId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TenderDocumentDownloadConfiguration : IEntityTypeConfiguration<TenderDocumentDownload>
+{
+    public void Configure(EntityTypeBuilder<TenderDocumentDownload> b)
+    {
+        b.Property(d => d.EntityName).HasMaxLength(200);
+        b.Property(d => d.UserId).HasMaxLength(450);
+        b.Property(d => d.UserName).HasMaxLength(256);
+        b.Property(d => d.Role).HasMaxLength(32).IsUnicode(false);
+        b.Property(d => d.Address).HasMaxLength(64).IsUnicode(false);
+        // The confidential list per project, newest first; "has a bidder obtained this version" per document.
+        b.HasIndex(d => new { d.ProjectId, d.Role, d.AtUtc });
+        b.HasIndex(d => new { d.DocumentId, d.Role });
+        b.HasOne<TenderDocument>().WithMany().HasForeignKey(d => d.DocumentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

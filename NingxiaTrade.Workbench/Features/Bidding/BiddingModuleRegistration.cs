@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Authorization;
+using NingxiaTrade.Domain.Accounts;
+using NingxiaTrade.Domain.Bidding;
+using NingxiaTrade.Domain.Common;
+using NingxiaTrade.Workbench.Features.Bidding;
+using NingxiaTrade.Workbench.Features.Shell;
+using NingxiaTrade.Workbench.Infrastructure;
+
+// In the implicitly imported namespace of service registration, so Program.cs needs only the two calls.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the 电子投标 module (tender documents) and maps the document download.</summary>
+public static class BiddingModuleRegistration
+{
+    public const string DocumentPath = "/bidding/documents/{id:guid}";
+
+    public static IServiceCollection AddBiddingModule(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddWorkbenchModule<BiddingModule>();
+        services.AddSingleton(configuration.GetSection("Bidding").Get<BiddingSettings>() ?? new BiddingSettings());
+        // Bidding:DocumentFolder, or tender-documents under the data folder; several servers may share one folder.
+        var folder = configuration["Bidding:DocumentFolder"] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured, environment.ContentRootPath)
+            : StoredFiles.Folder(configuration, environment, "tender-documents");
+        services.AddSingleton<IDocumentStore>(new FileSystemDocumentStore(folder));
+        services.AddScoped<TenderDocumentService>();
+        return services;
+    }
+
+    public static WebApplication MapBiddingApi(this WebApplication app)
+    {
+        app.MapGet(DocumentPath, DownloadAsync)
+            .RequireAuthorization(new AuthorizeAttribute())
+            .WithSummary("下载招标文件（记录下载单位、人员、时间和地址；被禁入的主体拒绝并说明原因）");
+        return app;
+    }
+
+    /// <summary>Streams the file; a refusal is 403 with its reason, an unknown or hidden document 404.</summary>
+    private static async Task<IResult> DownloadAsync(Guid id, HttpContext http, TenderDocumentService documents, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var file = await documents.DownloadAsync(id, http.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+            return Results.Stream(file.Content, ContentType(file.FileName), file.FileName);
+        }
+        catch (NotFoundException)
+        {
+            return Results.NotFound();
+        }
+        catch (AccessDeniedException e)
+        {
+            return Results.Problem(title: "无权下载", detail: e.Message, statusCode: StatusCodes.Status403Forbidden);
+        }
+        catch (DomainException e)
+        {
+            return Results.Problem(title: "不能下载招标文件", detail: e.Message, statusCode: StatusCodes.Status403Forbidden);
+        }
+    }
+
+    private static string ContentType(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
+    {
+        ".pdf" => "application/pdf",
+        ".zip" => "application/zip",
+        ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        _ => "application/octet-stream",
+    };
+}
