@@ -73,6 +73,8 @@ public static class AccountSeeding
         // Demo projects after the entities: each project's tenderer is one of them.
         await NingxiaTrade.Workbench.Features.Projects.DemoProjects.SeedAsync(services, configuration);
         await NingxiaTrade.Workbench.Features.Rules.DemoRules.SeedAsync(services, configuration);
+        // Signed tender documents on one demo project, obtained by the demo bidder.
+        await Features.Bidding.BiddingDemoData.SeedAsync(services, configuration);
         // Demo experts (some at the demo entities), and the demo expert account linked to one of them.
         await Features.Experts.ExpertDemoData.SeedAsync(db, time);
     }
