@@ -319,6 +319,7 @@ public sealed class ProjectWorkflowService(
             project.StartBidPeriod(Now);
         }
         db.ProjectSteps.Add(Record(project, history, from, project.CurrentStep, trigger, actionText ?? transition.Name, userName, role, note));
+        await ProjectDuties.StepEnteredAsync(db, project, body, history, project.CurrentStep, lotNumber: null, engine.WorkingDays, Now, userName, role);
         return new WorkflowStepChanged(project.Id, project.Code, project.TradeType, from, project.CurrentStep, trigger, Now);
     }
 

@@ -98,6 +98,7 @@ public static class DefaultWorkflows
          .Go("Archive", "履约完成，归档", "Performance", "Archived", Clerk);
         b.Terminations("Terminated", ["Registered", "PlanApproval", "Notice", "Bidding", "Opening", "Evaluation", "CandidatePublicity"]);
         b.Body.BidDeadline = new DeadlineRule { FromStep = "Notice", Days = 20, LegalBasis = Law24 };
+        DefaultDuties.Engineering(b.Body);
         return b.Body;
     }
 
@@ -161,6 +162,7 @@ public static class DefaultWorkflows
             ? ["Intention", "Plan", "Prequalification", "Notice", "Bidding", "Opening", "Evaluation"]
             : ["Intention", "Plan", "Notice", "Bidding", "Opening", "Evaluation"]);
         b.Body.BidDeadline = new DeadlineRule { FromStep = "Notice", Days = 20, LegalBasis = Gp35 };
+        DefaultDuties.Procurement(b.Body, tender: true);
         return b.Body;
     }
 
@@ -196,6 +198,7 @@ public static class DefaultWorkflows
          .Go("Complete", "验收完成", "ContractNotice", "Completed", Owners);
         b.Terminations("Terminated", ["Intention", "Plan", "Invitation", "Responses", key]);
         b.Body.BidDeadline = new DeadlineRule { FromStep = "Invitation", Days = days, WorkingDays = working, LegalBasis = leadBasis };
+        DefaultDuties.Procurement(b.Body, tender: false);
         return b.Body;
     }
 

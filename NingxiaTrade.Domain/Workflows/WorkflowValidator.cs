@@ -92,6 +92,7 @@ public static class WorkflowValidator
         {
             faults.Add($"投标截止时间的起算环节“{deadline.FromStep}”不存在");
         }
+        faults.AddRange(WorkflowDutyRules.Faults(body));
         foreach (var group in body.Transitions.GroupBy(t => (t.From, t.Trigger)).Where(g => g.Count() > 1))
         {
             faults.Add($"环节“{Name(group.Key.From)}”有多个同名触发“{group.Key.Trigger}”");
