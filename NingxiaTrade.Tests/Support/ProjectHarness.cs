@@ -150,6 +150,12 @@ public sealed class ProjectHarness : IAsyncDisposable
             new NingxiaTrade.Domain.Notifications.Notifier(new ProjectParticipants(), new NingxiaTrade.Domain.Notifications.NotificationSignal(),
                 new NingxiaTrade.Domain.Notifications.NotificationSettings(), user ?? User, Database.Time));
 
+    /// <summary>The duties with a deadline over the same database, clock, calendar and notifier as <see cref="Workflow"/>.</summary>
+    public ProjectDutyService Duties(ICurrentUser? user = null) =>
+        new(Database, user ?? User, Database.Time, new CalendarWorkingDays(new WorkingDayCalendar(Database)),
+            new NingxiaTrade.Domain.Notifications.Notifier(new ProjectParticipants(), new NingxiaTrade.Domain.Notifications.NotificationSignal(),
+                new NingxiaTrade.Domain.Notifications.NotificationSettings(), user ?? User, Database.Time));
+
     public ProjectRegistration Registration(ICurrentUser? user = null) => new(Database, user ?? User, Database.Time, Rules, new MarketEntityDirectory(Database, user ?? User));
 
     public WorkflowDefinitionService Definitions(ICurrentUser? user = null) => new(Database, user ?? User, Database.Time);
