@@ -234,6 +234,7 @@ public sealed class WorkflowDefinitionService(IDbContextFactory<TradeDbContext> 
         {
             list.Add(new("投标截止期限", $"{Deadline(older)} → {Deadline(newer)}"));
         }
+        list.AddRange(WorkflowDutyRules.Differences(older, newer));
         return list;
 
         static string Name(WorkflowBody body, string key) => body.Step(key)?.Name ?? key;

@@ -114,6 +114,35 @@ public static class WorkflowDutyRules
         }
     }
 
+    /// <summary>What changed in the duties and in the events the steps record, for the version comparison and the legal office.</summary>
+    public static IEnumerable<WorkflowDifference> Differences(WorkflowBody older, WorkflowBody newer)
+    {
+        static string Text(WorkflowDuty d) => $"{d.Describe()}（{d.LegalBasis}）";
+        foreach (var duty in newer.Duties.Where(d => older.Duties.All(o => o.Key != d.Key)))
+        {
+            yield return new("新增时限事项", Text(duty));
+        }
+        foreach (var duty in older.Duties.Where(d => newer.Duties.All(n => n.Key != d.Key)))
+        {
+            yield return new("删除时限事项", Text(duty));
+        }
+        foreach (var duty in newer.Duties)
+        {
+            if (older.Duties.FirstOrDefault(o => o.Key == duty.Key) is { } was && Text(was) != Text(duty))
+            {
+                yield return new("时限事项", $"{Text(was)} → {Text(duty)}");
+            }
+        }
+        static string Events(WorkflowStep s) => s.Events.Count == 0 ? "无" : string.Join("、", s.Events.Select(DutyEvents.Chinese));
+        foreach (var step in newer.Steps)
+        {
+            if (older.Step(step.Key) is { } was && !was.Events.SequenceEqual(step.Events))
+            {
+                yield return new("环节记录事件", $"{step.Name}：{Events(was)} → {Events(step)}");
+            }
+        }
+    }
+
     /// <summary>
     /// A duty with a legal basis that is dropped, or given longer than the law allows (more days, or working days for
     /// calendar days), lowers a statutory figure: the obligation is laxer than the law's.

@@ -96,6 +96,21 @@ public class WorkflowDutyRuleTests
     }
 
     [Fact]
+    public void Compare_DutyLengthenedAndStepEventDropped_BothListed()
+    {
+        var older = DefaultWorkflows.For(TradeType.EngineeringBidding, TradeMethod.OpenTender);
+        var newer = DefaultWorkflows.For(TradeType.EngineeringBidding, TradeMethod.OpenTender);
+        newer.Duties.Single(d => d.Key == "SignContract").Days = 45;
+        newer.Step("Contract")!.Events.Clear();
+
+        var differences = WorkflowDefinitionService.Compare(older, newer);
+
+        Assert.Contains(new WorkflowDifference("时限事项",
+            "自发出中标（成交）通知书之日起30日内签订书面合同（《招标投标法》第四十六条） → 自发出中标（成交）通知书之日起45日内签订书面合同（《招标投标法》第四十六条）"), differences);
+        Assert.Contains(new WorkflowDifference("环节记录事件", "合同签订：签订合同 → 无"), differences);
+    }
+
+    [Fact]
     public void Describe_ContractDuty_ReadsAsTheLawDoesWithChineseStatusNames()
     {
         var rule = new WorkflowDuty { Key = "K", Name = "签订书面合同", AfterEvent = DutyEvents.AwardNoticeIssued, DoneEvent = DutyEvents.ContractSigned, Days = 30, LegalBasis = "x" };
