@@ -284,6 +284,31 @@ public class ProjectDutyTests
     }
 
     [Fact]
+    public async Task RecordEvent_PerLot_LotEventOpensItsOwnDutiesProjectEventFulfilsEveryLot()
+    {
+        await using var h = await CreateAsync();
+        var form = h.Form(TradeType.GovernmentProcurement) with
+        {
+            Estimate = Yuan(2_000_000),
+            Lots = [new LotForm("第一包", Yuan(1_200_000), Yuan(24_000), "货物"), new LotForm("第二包", Yuan(800_000), Yuan(16_000), "货物")],
+        };
+        var id = await h.RegisterAsync(TradeType.GovernmentProcurement, form: form);
+        h.SetChinaTime(new DateTime(2026, 11, 30, 10, 0, 0));
+        h.Act(YinchuanClerk);
+
+        await h.Duties().RecordEventAsync(id, 1, DutyEvents.ContractSigned, ChinaTime.ToUtc(new DateTime(2026, 11, 30, 9, 0, 0)), null);
+        await h.Duties().RecordEventAsync(id, 2, DutyEvents.ContractSigned, ChinaTime.ToUtc(new DateTime(2026, 11, 30, 9, 30, 0)), null);
+        await h.Duties().RecordEventAsync(id, null, DutyEvents.ContractNoticePublished, ChinaTime.ToUtc(new DateTime(2026, 11, 30, 10, 0, 0)), "两包合同一并公告");
+
+        var notices = (await h.Duties().ForProjectAsync(id)).Duties.Where(d => d.Key == "PublishContract").ToList();
+        Assert.Equal([1, 2], notices.Select(d => d.LotNumber ?? 0));
+        Assert.All(notices, d => Assert.Equal(DutyStatus.DoneOnTime, d.Status));
+        var filings = (await h.Duties().ForProjectAsync(id)).Duties.Where(d => d.Key == "FileContract").ToList();
+        Assert.Equal([(1, DutyStatus.Open), (2, DutyStatus.Open)], filings.Select(d => (d.LotNumber ?? 0, d.Status)));
+        Assert.Contains("第2标段/包", (await h.HistoryAsync(id))[^2].Action);
+    }
+
+    [Fact]
     public async Task Overdue_SupervisorsAndClerks_SeeOnlyTheirOwnProjects()
     {
         await using var h = await CreateAsync();
