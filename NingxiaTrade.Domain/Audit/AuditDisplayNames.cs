@@ -84,7 +84,7 @@ public static class AuditDisplayNames
         ["AppraisedValue"] = "评估价值", ["ApprovalDocumentNumber"] = "审批（核准、备案）文号", ["ApprovedByCentreId"] = "审核交易中心",
         ["ApprovedUtc"] = "审核通过时间", ["AssessorRole"] = "考评人角色", ["AssessorUserId"] = "考评人账户", ["AtUtc"] = "时间",
         ["AttachmentPath"] = "附件", ["AuthorName"] = "意见人", ["AuthorRole"] = "意见人角色", ["AuthorUserId"] = "意见人账户",
-        ["Backups"] = "备选人数", ["BankName"] = "开户银行", ["BidDeadlineUtc"] = "投标截止时间", ["DocumentsIssuedUtc"] = "招标文件开始发出时间", ["SuspendedReason"] = "暂停原因", ["SuspendedUtc"] = "暂停时间", ["SuspendedBy"] = "暂停人", ["BidderEntityIds"] = "投标人",
+        ["Backups"] = "备选人数", ["BankName"] = "开户银行", ["BidDeadlineUtc"] = "投标截止时间", ["LotNumber"] = "标段（包）序号", ["DocumentsIssuedUtc"] = "招标文件开始发出时间", ["SuspendedReason"] = "暂停原因", ["SuspendedUtc"] = "暂停时间", ["SuspendedBy"] = "暂停人", ["BidderEntityIds"] = "投标人",
         ["BodyJson"] = "流程内容", ["BusinessScope"] = "经营范围", ["CandidatesBeforeRules"] = "回避前候选人数", ["CatalogueVersionId"] = "目录版本",
         ["Certificates"] = "证书", ["Changes"] = "变更内容", ["ClaimType"] = "声明类型", ["ClaimValue"] = "声明值",
         ["Classification"] = "标段类别", ["ClientAddress"] = "客户端地址", ["Code"] = "代码", ["Comment"] = "评语",

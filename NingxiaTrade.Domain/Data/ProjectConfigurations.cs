@@ -83,6 +83,7 @@ internal sealed class LotConfiguration : IEntityTypeConfiguration<Lot>
         b.Property(l => l.Price).HasConversion(MoneyConverter.Instance).HasColumnName("PriceFen");
         b.Property(l => l.Deposit).HasConversion(MoneyConverter.Instance).HasColumnName("DepositFen");
         b.HasIndex(l => new { l.ProjectId, l.Number }).IsUnique();
+        b.Property(l => l.CurrentStep).HasMaxLength(64).IsUnicode(false);
     }
 }
 

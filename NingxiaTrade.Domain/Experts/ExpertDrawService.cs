@@ -180,15 +180,18 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
     {
         var project = lot.Project;
         var lotName = TradeMethods.LotName(project.TradeType);
-        if (project.IsClosed)
+        if (project.IsClosed || lot.Lot.IsClosed)
         {
-            throw new DomainException($"项目“{project.Name}”已{project.CurrentStepName}，不能再抽取评标专家。");
+            throw new DomainException(project.IsClosed
+                ? $"项目“{project.Name}”已{project.CurrentStepName}，不能再抽取评标专家。"
+                : $"{lot.Lot.Name}已{lot.Lot.CurrentStepName}，不能再抽取评标专家。");
         }
         if (settings.CommitteeMinimum(project.TradeType, project.TradeMethod) is not { } minimum)
         {
             throw new DomainException($"{project.TradeType.Chinese()}项目采用“{project.TradeMethod.Chinese()}”方式，不组建评标委员会（评审小组），无需抽取评标专家。");
         }
-        if (project.BidDeadlineUtc is not { } deadline)
+        // The lot's own deadline once the lots move separately (a lot re-tendered alone has a new one).
+        if (lot.Lot.BidDeadlineUtc is not { } deadline)
         {
             throw new DomainException($"该项目尚未设定投标截止时间；评标只能在投标截止之后进行，请先设定投标截止时间再抽取专家。");
         }
@@ -369,7 +372,7 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
         user.Demand(Roles.CentreClerk);
         var now = Now;
         var lots = (await projects.LotsAsync(200, cancellationToken))
-            .Where(l => !l.Project.IsClosed && l.Project.BidDeadlineUtc is not null && settings.CommitteeMinimum(l.Project.TradeType, l.Project.TradeMethod) is not null)
+            .Where(l => !l.Project.IsClosed && !l.Lot.IsClosed && l.Lot.BidDeadlineUtc is not null && settings.CommitteeMinimum(l.Project.TradeType, l.Project.TradeMethod) is not null)
             .ToList();
         var lotIds = lots.Select(l => l.Lot.Id).ToList();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -377,7 +380,7 @@ public sealed class ExpertDrawService(IDbContextFactory<TradeDbContext> contexts
             .ToListAsync(cancellationToken)).ToHashSet();
         return lots.Where(l => !drawn.Contains(l.Lot.Id))
             .Select(l => new LotChoice(l.Lot.Id, l.Project.Code, l.Project.Name, l.Lot.Name, l.Project.TendererName, l.Project.RegionCode,
-                l.Project.BidDeadlineUtc, settings.CommitteeMinimum(l.Project.TradeType, l.Project.TradeMethod)!.Value))
+                l.Lot.BidDeadlineUtc, settings.CommitteeMinimum(l.Project.TradeType, l.Project.TradeMethod)!.Value))
             .ToList();
     }
 

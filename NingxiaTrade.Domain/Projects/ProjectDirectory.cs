@@ -5,8 +5,12 @@ using NingxiaTrade.Domain.Data;
 
 namespace NingxiaTrade.Domain.Projects;
 
-/// <summary>A lot as other modules see it.</summary>
-public sealed record LotSummary(Guid Id, int Number, string Name, Money Price);
+/// <summary>
+/// A lot as other modules see it, with where it stands: its own step and bid deadline once the lots of its project move
+/// separately (a lot re-tendered alone has a new deadline), else the project's.
+/// </summary>
+public sealed record LotSummary(Guid Id, int Number, string Name, Money Price, string CurrentStep, string CurrentStepName, bool IsClosed,
+    DateTime? BidDeadlineUtc);
 
 /// <summary>
 /// A project as other modules see it: registration data, where it stands (<see cref="IsClosed"/>: terminated or
@@ -96,11 +100,19 @@ public sealed class ProjectDirectory(IDbContextFactory<TradeDbContext> contexts,
             .ToDictionary(d => d.Id, d => d.Body);
         return projects.Select(p =>
         {
-            var step = bodies.TryGetValue(p.WorkflowDefinitionId, out var body) ? body.Step(p.CurrentStep) : null;
+            var body = bodies.GetValueOrDefault(p.WorkflowDefinitionId);
+            var step = body?.Step(p.CurrentStep);
+            LotSummary Lot(Lot l)
+            {
+                var lotStep = l.CurrentStep ?? p.CurrentStep;
+                var lotStepInfo = body?.Step(lotStep);
+                return new LotSummary(l.Id, l.Number, l.Name, l.Price, lotStep, lotStepInfo?.Name ?? lotStep, lotStepInfo?.IsFinal ?? false,
+                    l.CurrentStep is null ? p.BidDeadlineUtc : l.BidDeadlineUtc);
+            }
             return new ProjectSummary(p.Id, p.Code, p.Name, p.RegionCode, p.TradingCentreId, p.TradeType, p.TradeMethod, p.TendererName, p.TendererUserId,
                 p.AgentName, p.AgentUserId, p.SupervisingDepartmentId, p.Estimate, p.FundSource, p.ApprovalDocumentNumber, p.BidDeadlineUtc,
                 p.CurrentStep, step?.Name ?? p.CurrentStep, step?.IsFinal ?? false, p.CreatedUtc,
-                p.Lots.OrderBy(l => l.Number).Select(l => new LotSummary(l.Id, l.Number, l.Name, l.Price)).ToList());
+                p.Lots.OrderBy(l => l.Number).Select(Lot).ToList());
         }).ToList();
     }
 }

@@ -34,7 +34,7 @@ internal static class ProjectDuties
         }
         if (lines.Count > 0)
         {
-            AddHistory(db, project, history, $"法定时限：{step.Name}{LotText(lotNumber)}", userName, role, nowUtc, string.Join("；", lines));
+            AddHistory(db, project, history, stepKey, lotNumber, $"法定时限：{step.Name}{LotText(lotNumber)}", userName, role, nowUtc, string.Join("；", lines));
         }
     }
 
@@ -98,15 +98,19 @@ internal static class ProjectDuties
         return new Outcome(changes, unchanged);
     }
 
-    public static void AddHistory(TradeDbContext db, TradeProject project, IReadOnlyList<ProjectStepRecord> history, string action,
-        string? userName, string? role, DateTime nowUtc, string? opinion)
+    /// <summary>
+    /// A line in the history of the project, or of lot <paramref name="lotNumber"/> when its lots move separately (then
+    /// <paramref name="stepKey"/> is the lot's step), numbered after every line already added to <paramref name="db"/>.
+    /// </summary>
+    public static void AddHistory(TradeDbContext db, TradeProject project, IReadOnlyList<ProjectStepRecord> history, string stepKey, int? lotNumber,
+        string action, string? userName, string? role, DateTime nowUtc, string? opinion)
     {
         var sequence = history.Select(h => h.Sequence)
             .Concat(db.ProjectSteps.Local.Where(s => s.ProjectId == project.Id).Select(s => s.Sequence))
             .DefaultIfEmpty(0).Max() + 1;
         var text = opinion is null ? null : opinion[..Math.Min(opinion.Length, 2000)];
-        db.ProjectSteps.Add(new ProjectStepRecord(project.Id, sequence, project.CurrentStep, project.CurrentStep, null,
-            action[..Math.Min(action.Length, 200)], userName, role, nowUtc, text));
+        db.ProjectSteps.Add(new ProjectStepRecord(project.Id, sequence, stepKey, stepKey, null,
+            action[..Math.Min(action.Length, 200)], userName, role, nowUtc, text, lotNumber));
     }
 
     public static string LotText(int? lotNumber) => lotNumber is { } n ? $"（第{n}标段/包）" : "";

@@ -93,9 +93,12 @@ public sealed class ProjectDutyService(
         var project = await (await ProjectScope.ApplyAsync(db, currentUser, db.TradeProjects.AsNoTracking().Include(p => p.Lots), cancellationToken))
             .FirstOrDefaultAsync(p => p.Id == projectId, cancellationToken) ?? throw new DomainException("项目不存在或您无权查看。");
         var body = await BodyAsync(db, project, cancellationToken);
-        if (body.Step(project.CurrentStep) is { IsFinal: true } final)
+        // Once the lots move separately, a lot's event is recorded in that lot's own history and step.
+        var ownLot = lotNumber is { } n ? project.Lots.FirstOrDefault(l => l.Number == n && l.CurrentStep is not null) : null;
+        var step = ownLot?.CurrentStep ?? project.CurrentStep;
+        if (body.Step(step) is { IsFinal: true } final)
         {
-            throw new DomainException($"项目已结束（{final.Name}），不能再登记事项。");
+            throw new DomainException($"{(ownLot is null ? "项目" : $"第{ownLot.Number}标段（包）")}已结束（{final.Name}），不能再登记事项。");
         }
         if (DutyEvents.UsedBy(body).All(e => e.Key != eventKey))
         {
@@ -117,7 +120,7 @@ public sealed class ProjectDutyService(
             throw new DomainException($"登记“{DutyEvents.Chinese(eventKey)}”不影响任何法定时限事项：{string.Join("；", outcome.Unchanged)}。");
         }
         var history = await db.ProjectSteps.AsNoTracking().Where(s => s.ProjectId == projectId).ToListAsync(cancellationToken);
-        ProjectDuties.AddHistory(db, project, history,
+        ProjectDuties.AddHistory(db, project, history, step, ownLot?.Number,
             $"登记事项：{DutyEvents.Chinese(eventKey)}{ProjectDuties.LotText(lotNumber)}（{ChinaTime.FormatDate(ChinaTime.DateOf(occurredUtc))}）",
             currentUser.DisplayName, currentUser.Role, Now, string.Join("；", outcome.Changes) + (trimmed is null ? "" : $"。说明：{trimmed}"));
         try

@@ -12,7 +12,7 @@ internal static class ProjectNotices
         CancellationToken cancellationToken) =>
         notifier.TellAsync(db, Recipients.Department(project.SupervisingDepartmentId), NotificationKind.ApprovalRequested,
             $"待审批：{project.Name}",
-            $"项目 {project.Code}：{request.RequestedBy ?? "项目经办人"}提请“{request.Action}”，请审批。" + (request.RequestNote is { } note ? $"说明：{note}" : ""),
+            $"项目 {project.Code}{LotOf(project, request)}：{request.RequestedBy ?? "项目经办人"}提请“{request.Action}”，请审批。" + (request.RequestNote is { } note ? $"说明：{note}" : ""),
             "/approvals", cancellationToken);
 
     /// <summary>The department decided: the project's owners and its centre's clerks are told.</summary>
@@ -23,9 +23,15 @@ internal static class ProjectNotices
         return notifier.TellAsync(db, Recipients.Project(project.Id, ProjectParty.Owner | ProjectParty.CentreClerks),
             NotificationKind.ApprovalDecided,
             $"{(approved ? "审批通过" : "审批退回")}：{project.Name}",
-            $"项目 {project.Code}“{request.Action}”{(approved ? "已获批准" : "被退回")}（{request.DecidedBy}）。审批意见：{request.Opinion}",
+            $"项目 {project.Code}{LotOf(project, request)}“{request.Action}”{(approved ? "已获批准" : "被退回")}（{request.DecidedBy}）。审批意见：{request.Opinion}",
             $"/projects/{project.Id}", cancellationToken);
     }
+
+    /// <summary>" 第2标段（二号楼）" when the request concerns one lot, else "".</summary>
+    private static string LotOf(TradeProject project, ApprovalRequest request) =>
+        request.LotNumber is { } n && project.Lots.FirstOrDefault(l => l.Number == n) is { } lot
+            ? " " + FlowSubject.LotLabel(project.TradeType, lot.Number, lot.Name)
+            : "";
 
     /// <summary>A step's period has ended: the people who may take the next step are reminded (the platform never takes it for them).</summary>
     public static Task PeriodEndedAsync(this INotifier? notifier, TradeDbContext db, TradeProject project, string stepName, WorkflowTransition transition,

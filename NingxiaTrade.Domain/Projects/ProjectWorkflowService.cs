@@ -10,11 +10,18 @@ namespace NingxiaTrade.Domain.Projects;
 
 /// <summary>An item of a supervisor's inbox (待审批).</summary>
 public sealed record InboxItem(ApprovalRequest Request, string ProjectCode, string ProjectName, TradeType TradeType,
-    string FromStepName, string ToStepName, bool NeedsBelowAppraisalConsent);
+    string FromStepName, string ToStepName, bool NeedsBelowAppraisalConsent, string? LotLabel = null);
 
 /// <summary>One decision of the supervisor's 已办 list.</summary>
 public sealed record DoneItem(Guid RequestId, Guid ProjectId, string ProjectCode, string ProjectName, TradeType TradeType, string Action,
     string? RequestedBy, DateTime RequestedUtc, ApprovalStatus Status, string Opinion, DateTime DecidedUtc);
+
+/// <summary>
+/// Where one subject of a project stands — the project as a whole, or one lot once the lots move separately — with the
+/// actions this user may take there (and why not).
+/// </summary>
+public sealed record SubjectActions(int? LotNumber, string Label, string CurrentStep, string CurrentStepName, bool IsFinal,
+    DateTime? BidDeadlineUtc, DateTime? DocumentsIssuedUtc, ApprovalRequest? PendingApproval, IReadOnlyList<WorkflowAction> Actions);
 
 /// <summary>
 /// Moves projects through their workflow: the actions a user may take now (and why not), firing them,
@@ -32,45 +39,75 @@ public sealed class ProjectWorkflowService(
 {
     private static readonly string[] Readers = [Roles.Admin, Roles.CentreClerk, Roles.Tenderer, Roles.Agent, Roles.Supervisor];
 
-    /// <summary>Every action out of the current step for this user, each allowed or refused with its reasons.</summary>
-    public async Task<IReadOnlyList<WorkflowAction>> ActionsAsync(Guid projectId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Every action out of the project's current step for this user, each allowed or refused with its reasons; none once
+    /// the lots move separately (<see cref="SubjectsAsync"/> then has each lot's).
+    /// </summary>
+    public async Task<IReadOnlyList<WorkflowAction>> ActionsAsync(Guid projectId, CancellationToken cancellationToken = default) =>
+        (await SubjectsAsync(projectId, cancellationToken)) is [{ LotNumber: null } whole] ? whole.Actions : [];
+
+    /// <summary>
+    /// Where the project stands and what this user may do: one entry for the project as a whole, or — once its lots move
+    /// separately (from the flow's <see cref="WorkflowBody.LotsFromStep"/>) — one per lot in number order.
+    /// </summary>
+    public async Task<IReadOnlyList<SubjectActions>> SubjectsAsync(Guid projectId, CancellationToken cancellationToken = default)
     {
         currentUser.Demand(Readers);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var details = await ProjectRegistration.LoadDetailsAsync(db, currentUser, projectId, cancellationToken);
-        return await engine.EvaluateAsync(details.Project, details.Definition.Body, details.History, Now, MyRoles(), false, cancellationToken);
+        var body = details.Definition.Body;
+        var subjects = FlowSubject.All(details.Project);
+        var pendingIds = subjects.Select(s => s.PendingApprovalId).OfType<Guid>().ToList();
+        var pending = await db.ApprovalRequests.AsNoTracking().Where(a => pendingIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
+        var result = new List<SubjectActions>();
+        foreach (var subject in subjects)
+        {
+            var actions = await engine.EvaluateAsync(subject, body, details.History, Now, MyRoles(), false, cancellationToken);
+            result.Add(new SubjectActions(subject.LotNumber, subject.Label, subject.CurrentStep, body.Step(subject.CurrentStep)?.Name ?? subject.CurrentStep,
+                body.Step(subject.CurrentStep)?.IsFinal == true, subject.BidDeadlineUtc, subject.DocumentsIssuedUtc,
+                subject.PendingApprovalId is { } id ? pending.GetValueOrDefault(id) : null, actions));
+        }
+        return result;
     }
 
     /// <summary>
-    /// Fires <paramref name="trigger"/>. A transition that needs approval lands in the supervising department's
-    /// inbox instead of moving. <paramref name="revision"/> is the project revision the user saw.
+    /// Fires <paramref name="trigger"/> for the project as a whole. A transition that needs approval lands in the
+    /// supervising department's inbox instead of moving. <paramref name="revision"/> is the project revision the user saw.
     /// </summary>
-    public async Task FireAsync(Guid projectId, string trigger, int revision, string? note = null, CancellationToken cancellationToken = default)
+    public Task FireAsync(Guid projectId, string trigger, int revision, string? note = null, CancellationToken cancellationToken = default) =>
+        FireAsync(projectId, null, trigger, revision, note, cancellationToken);
+
+    /// <summary>Fires <paramref name="trigger"/> for one lot once the lots move separately (e.g. re-tendering a lot with 2 bids).</summary>
+    public Task FireLotAsync(Guid projectId, int lotNumber, string trigger, int revision, string? note = null, CancellationToken cancellationToken = default) =>
+        FireAsync(projectId, (int?)lotNumber, trigger, revision, note, cancellationToken);
+
+    private async Task FireAsync(Guid projectId, int? lotNumber, string trigger, int revision, string? note, CancellationToken cancellationToken)
     {
         currentUser.Demand(Readers);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var (project, body, history) = await LoadForChangeAsync(db, projectId, revision, cancellationToken);
-        var actions = await engine.EvaluateAsync(project, body, history, Now, MyRoles(), false, cancellationToken);
+        var subject = FlowSubject.Of(project, lotNumber);
+        var actions = await engine.EvaluateAsync(subject, body, history, Now, MyRoles(), false, cancellationToken);
         var action = actions.FirstOrDefault(a => a.Transition.Trigger == trigger)
-            ?? throw new DomainException($"当前环节“{body.Step(project.CurrentStep)?.Name}”不能办理该操作。");
+            ?? throw new DomainException($"{subject.Label}当前环节“{body.Step(subject.CurrentStep)?.Name}”不能办理该操作。");
         if (!action.Allowed)
         {
-            throw new DomainException($"不能“{action.Transition.Name}”：{string.Join("；", action.Reasons)}。");
+            throw new DomainException($"{subject.Label}不能“{action.Transition.Name}”：{string.Join("；", action.Reasons)}。");
         }
         WorkflowStepChanged? change = null;
         if (action.Transition.RequiresApproval)
         {
             var request = new ApprovalRequest(project.Id, project.SupervisingDepartmentId, trigger, action.Transition.Name,
-                project.CurrentStep, action.Transition.To, currentUser.DisplayName, Now, Trim(note));
+                subject.CurrentStep, action.Transition.To, currentUser.DisplayName, Now, Trim(note), subject.LotNumber);
             db.ApprovalRequests.Add(request);
-            project.AwaitApproval(request.Id);
-            db.ProjectSteps.Add(Record(project, history, project.CurrentStep, project.CurrentStep, trigger,
+            subject.AwaitApproval(request.Id);
+            db.ProjectSteps.Add(Record(subject, history, subject.CurrentStep, subject.CurrentStep, trigger,
                 $"提请审批：{action.Transition.Name}", currentUser.DisplayName, currentUser.Role, note));
             await notifier.ApprovalRequestedAsync(db, project, request, cancellationToken);
         }
         else
         {
-            change = await MoveAsync(db, project, body, history, actions, trigger, currentUser.DisplayName, currentUser.Role, note);
+            change = await MoveAsync(db, subject, body, history, actions, trigger, currentUser.DisplayName, currentUser.Role, note);
         }
         await SaveAsync(db, cancellationToken);
         await RaiseAsync(change, cancellationToken);
@@ -86,7 +123,7 @@ public sealed class ProjectWorkflowService(
             .Where(a => a.SupervisingDepartmentId == department && a.Status == ApprovalStatus.Pending)
             .OrderBy(a => a.RequestedUtc).Take(200).ToListAsync(cancellationToken);
         var projectIds = requests.Select(r => r.ProjectId).ToList();
-        var projects = await db.TradeProjects.AsNoTracking().Where(p => projectIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var projects = await db.TradeProjects.AsNoTracking().Include(p => p.Lots).Where(p => projectIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         var definitionIds = projects.Values.Select(p => p.WorkflowDefinitionId).Distinct().ToList();
         var bodies = (await db.WorkflowDefinitions.AsNoTracking().Where(d => definitionIds.Contains(d.Id)).ToListAsync(cancellationToken))
             .ToDictionary(d => d.Id, d => d.Body);
@@ -94,7 +131,9 @@ public sealed class ProjectWorkflowService(
         {
             var p = projects[r.ProjectId];
             var body = bodies[p.WorkflowDefinitionId];
-            return new InboxItem(r, p.Code, p.Name, p.TradeType, body.Step(r.FromStep)?.Name ?? r.FromStep, body.Step(r.ToStep)?.Name ?? r.ToStep, p.NeedsBelowAppraisalConsent);
+            var lot = r.LotNumber is { } n ? p.Lots.FirstOrDefault(l => l.Number == n) : null;
+            return new InboxItem(r, p.Code, p.Name, p.TradeType, body.Step(r.FromStep)?.Name ?? r.FromStep, body.Step(r.ToStep)?.Name ?? r.ToStep,
+                p.NeedsBelowAppraisalConsent, lot is null ? null : FlowSubject.LotLabel(p.TradeType, lot.Number, lot.Name));
         }).ToList();
     }
 
@@ -142,27 +181,28 @@ public sealed class ProjectWorkflowService(
         {
             throw new AccessDeniedException("该事项不属于本部门审批。");
         }
-        var project = await db.TradeProjects.FirstAsync(p => p.Id == request.ProjectId, cancellationToken);
+        var project = await db.TradeProjects.Include(p => p.Lots).FirstAsync(p => p.Id == request.ProjectId, cancellationToken);
         var body = (await db.WorkflowDefinitions.AsNoTracking().FirstAsync(d => d.Id == project.WorkflowDefinitionId, cancellationToken)).Body;
         var history = await db.ProjectSteps.AsNoTracking().Where(s => s.ProjectId == project.Id).OrderBy(s => s.Sequence).ToListAsync(cancellationToken);
+        var subject = FlowSubject.Of(project, request.LotNumber);
         request.Decide(approve, opinion, currentUser.UserId, currentUser.ActorName(), Now);
-        project.ApprovalDecided();
+        subject.ApprovalDecided();
         WorkflowStepChanged? change = null;
         if (approve)
         {
-            if (project.CurrentStep != request.FromStep)
+            if (subject.CurrentStep != request.FromStep)
             {
-                throw new DomainException("项目已不在提请审批时的环节，不能批准。");
+                throw new DomainException($"{(subject.Lot is null ? "项目" : subject.Label)}已不在提请审批时的环节，不能批准。");
             }
             // The requester's role was checked when the request was made; the other guards are checked again now.
-            var actions = await engine.EvaluateAsync(project, body, history, Now, roles: null, ignorePending: true, cancellationToken);
-            change = await MoveAsync(db, project, body, history, actions, request.Trigger, currentUser.DisplayName, currentUser.Role,
+            var actions = await engine.EvaluateAsync(subject, body, history, Now, roles: null, ignorePending: true, cancellationToken);
+            change = await MoveAsync(db, subject, body, history, actions, request.Trigger, currentUser.DisplayName, currentUser.Role,
                 request.Opinion, $"审批通过：{request.Action}");
         }
         else
         {
             project.Touch();
-            db.ProjectSteps.Add(Record(project, history, project.CurrentStep, project.CurrentStep, request.Trigger,
+            db.ProjectSteps.Add(Record(subject, history, subject.CurrentStep, subject.CurrentStep, request.Trigger,
                 $"审批退回：{request.Action}", currentUser.DisplayName, currentUser.Role, request.Opinion));
         }
         await notifier.ApprovalDecidedAsync(db, project, request, cancellationToken);
@@ -175,31 +215,56 @@ public sealed class ProjectWorkflowService(
     /// tender documents are issued then), and never earlier than the rule allows from that day — a lead time, so the
     /// deadline may fall on day N (《招标投标法》第二十四条).
     /// </summary>
-    public async Task SetBidDeadlineAsync(Guid projectId, int revision, DateTime deadlineUtc, CancellationToken cancellationToken = default)
+    public Task SetBidDeadlineAsync(Guid projectId, int revision, DateTime deadlineUtc, CancellationToken cancellationToken = default) =>
+        SetBidDeadlineAsync(projectId, null, revision, deadlineUtc, cancellationToken);
+
+    /// <summary>
+    /// Sets the bid deadline of one lot once the lots move separately: a lot re-tendered alone gets its own, counted from the
+    /// day its documents were issued again.
+    /// </summary>
+    public Task SetBidDeadlineAsync(Guid projectId, int? lotNumber, int revision, DateTime deadlineUtc, CancellationToken cancellationToken = default) =>
+        SetDeadlineAsync(projectId, lotNumber, revision, deadlineUtc, cancellationToken);
+
+    private async Task SetDeadlineAsync(Guid projectId, int? lotNumber, int revision, DateTime deadlineUtc, CancellationToken cancellationToken)
     {
         currentUser.Demand(Roles.CentreClerk, Roles.Tenderer, Roles.Agent);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var (project, body, history) = await LoadForChangeAsync(db, projectId, revision, cancellationToken);
+        var subject = FlowSubject.Of(project, lotNumber);
         var rule = body.BidDeadline ?? throw new DomainException("该流程不设投标截止时间。");
         if (project.IsSuspended)
         {
             throw new DomainException($"项目已暂停（{project.SuspendedReason}），解除暂停前不能设定投标截止时间。");
         }
-        var context = new GuardContext(project, history, body, Now, engine.WorkingDays, []);
+        var context = new GuardContext(subject, history, body, Now, engine.WorkingDays, []);
         var stepName = body.Step(rule.FromStep)?.Name ?? rule.FromStep;
-        if (context.EnteredUtc(rule.FromStep) is null || body.Step(project.CurrentStep)?.IsFinal == true)
+        if (context.EnteredUtc(rule.FromStep) is null || body.Step(subject.CurrentStep)?.IsFinal == true)
         {
-            throw new DomainException($"项目进入“{stepName}”环节（招标文件开始发出）后方可设定投标截止时间，截止时间自该日起算。");
+            throw new DomainException($"{(subject.Lot is null ? "项目" : subject.Label)}进入“{stepName}”环节（招标文件开始发出）后方可设定投标截止时间，截止时间自该日起算。");
+        }
+        if (subject.Lot is not null && subject.BidDeadlineUtc is { } current && current <= Now)
+        {
+            // Opening happens at the deadline (《招标投标法》第三十四条): a passed deadline is not moved; a re-tender starts a new round.
+            throw new DomainException($"{subject.Label}的投标截止时间 {ChinaTime.Format(current)} 已过，不能再更改；投标人不足的应重新招标。");
         }
         if (ChinaTime.EnsureUtc(deadlineUtc) <= Now)
         {
             throw new DomainException("投标截止时间应晚于当前时间。");
         }
         var end = await context.PeriodEndsAsync(context.BidPeriodAnchorUtc()!.Value, rule.Days, rule.WorkingDays, rule.Kind, cancellationToken);
-        project.SetBidDeadline(ChinaTime.EnsureUtc(deadlineUtc), ChinaTime.StartOfDayUtc(end.EarliestDate),
-            (rule.LegalBasis ?? "") + (end.CoverageWarning is null ? "" : "；" + end.CoverageWarning.TrimEnd('。')));
-        db.ProjectSteps.Add(Record(project, history, project.CurrentStep, project.CurrentStep, null,
-            $"设定投标截止时间：{ChinaTime.Format(project.BidDeadlineUtc)}", currentUser.DisplayName, currentUser.Role, null));
+        var earliest = ChinaTime.StartOfDayUtc(end.EarliestDate);
+        var basis = (rule.LegalBasis ?? "") + (end.CoverageWarning is null ? "" : "；" + end.CoverageWarning.TrimEnd('。'));
+        if (subject.Lot is { } lot)
+        {
+            lot.SetBidDeadline(ChinaTime.EnsureUtc(deadlineUtc), earliest, basis);
+            project.Touch();
+        }
+        else
+        {
+            project.SetBidDeadline(ChinaTime.EnsureUtc(deadlineUtc), earliest, basis);
+        }
+        db.ProjectSteps.Add(Record(subject, history, subject.CurrentStep, subject.CurrentStep, null,
+            $"设定投标截止时间：{ChinaTime.Format(subject.BidDeadlineUtc)}", currentUser.DisplayName, currentUser.Role, null));
         await SaveAsync(db, cancellationToken);
     }
 
@@ -255,8 +320,10 @@ public sealed class ProjectWorkflowService(
         foreach (var group in timed.GroupBy(t => t.DefinitionId))
         {
             var steps = group.Select(g => g.From).Distinct().ToList();
+            // A project waits in a timed step itself, or one of its lots does once the lots move separately.
             var candidates = await db.TradeProjects.AsNoTracking()
-                .Where(p => p.WorkflowDefinitionId == group.Key && steps.Contains(p.CurrentStep) && p.SuspendedReason == null)
+                .Where(p => p.WorkflowDefinitionId == group.Key && p.SuspendedReason == null
+                            && (steps.Contains(p.CurrentStep) || p.Lots.Any(l => l.CurrentStep != null && steps.Contains(l.CurrentStep))))
                 .Select(p => p.Id).Take(500).ToListAsync(cancellationToken);
             foreach (var id in candidates)
             {
@@ -269,64 +336,68 @@ public sealed class ProjectWorkflowService(
     private async Task<int> RemindAsync(Guid projectId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var project = await db.TradeProjects.FirstAsync(p => p.Id == projectId, cancellationToken);
+        var project = await db.TradeProjects.Include(p => p.Lots).FirstAsync(p => p.Id == projectId, cancellationToken);
         var body = (await db.WorkflowDefinitions.AsNoTracking().FirstAsync(d => d.Id == project.WorkflowDefinitionId, cancellationToken)).Body;
         var history = await db.ProjectSteps.AsNoTracking().Where(s => s.ProjectId == project.Id).OrderBy(s => s.Sequence).ToListAsync(cancellationToken);
-        var context = new GuardContext(project, history, body, Now, engine.WorkingDays, []);
-        var entered = context.EnteredUtc(project.CurrentStep) ?? project.CreatedUtc;
-        var stepName = body.Step(project.CurrentStep)?.Name ?? project.CurrentStep;
         var count = 0;
-        foreach (var transition in body.From(project.CurrentStep).Where(t => t.Timer is not null))
+        foreach (var subject in FlowSubject.All(project))
         {
-            var action = ReminderText(stepName, transition);
-            if (history.Any(h => h.AtUtc >= entered && h.FromStep == h.ToStep && h.ToStep == project.CurrentStep && h.Action == action))
+            var context = new GuardContext(subject, history, body, Now, engine.WorkingDays, []);
+            var entered = context.EnteredUtc(subject.CurrentStep) ?? project.CreatedUtc;
+            var stepName = subject.Label + (body.Step(subject.CurrentStep)?.Name ?? subject.CurrentStep);
+            foreach (var transition in body.From(subject.CurrentStep).Where(t => t.Timer is not null))
             {
-                continue; // already reminded for this entry
+                var action = ReminderText(stepName, transition);
+                if (subject.Own(history).Any(h => h.AtUtc >= entered && h.FromStep == h.ToStep && h.ToStep == subject.CurrentStep && h.Action == action))
+                {
+                    continue; // already reminded for this entry
+                }
+                var end = await context.PeriodEndsAsync(entered, transition.Timer!.Days, transition.Timer.WorkingDays, PeriodKind.Duration, cancellationToken);
+                if (ChinaTime.DateOf(Now) < end.EarliestDate)
+                {
+                    continue;
+                }
+                db.ProjectSteps.Add(Record(subject, history, subject.CurrentStep, subject.CurrentStep, null, action, "平台定时任务", "System",
+                    $"{stepName}期限至{ChinaTime.FormatDate(end.LastDay)} 24时届满"));
+                await notifier.PeriodEndedAsync(db, project, stepName, transition, cancellationToken);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateException)
+                {
+                    return count; // the project moved meanwhile (history sequence taken); the next run sees the new step
+                }
+                count++;
+                history = [.. history, db.ProjectSteps.Local.Last()];
             }
-            var end = await context.PeriodEndsAsync(entered, transition.Timer!.Days, transition.Timer.WorkingDays, PeriodKind.Duration, cancellationToken);
-            if (ChinaTime.DateOf(Now) < end.EarliestDate)
-            {
-                continue;
-            }
-            db.ProjectSteps.Add(Record(project, history, project.CurrentStep, project.CurrentStep, null, action, "平台定时任务", "System",
-                $"{stepName}期限至{ChinaTime.FormatDate(end.LastDay)} 24时届满"));
-            await notifier.PeriodEndedAsync(db, project, stepName, transition, cancellationToken);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                return count; // the project moved meanwhile (history sequence taken); the next run sees the new step
-            }
-            count++;
-            history = [.. history, db.ProjectSteps.Local.Last()];
         }
         return count;
     }
 
     private static string ReminderText(string stepName, WorkflowTransition transition) => $"期限届满提醒：{stepName}期满，可办理“{transition.Name}”";
 
-    private async Task<WorkflowStepChanged> MoveAsync(TradeDbContext db, TradeProject project, WorkflowBody body, IReadOnlyList<ProjectStepRecord> history,
+    private async Task<WorkflowStepChanged> MoveAsync(TradeDbContext db, FlowSubject subject, WorkflowBody body, IReadOnlyList<ProjectStepRecord> history,
         IReadOnlyList<WorkflowAction> actions, string trigger, string? userName, string? role, string? note, string? actionText = null)
     {
-        var from = project.CurrentStep;
+        var project = subject.Project;
+        var from = subject.CurrentStep;
         var transition = actions.First(a => a.Transition.Trigger == trigger).Transition;
-        await WorkflowEngine.MoveAsync(project, body, actions, trigger);
-        if (body.BidDeadline is { } rule && rule.FromStep == project.CurrentStep && from != project.CurrentStep)
+        await WorkflowEngine.MoveAsync(subject, body, actions, trigger);
+        if (body.BidDeadline is { } rule && rule.FromStep == subject.CurrentStep && from != subject.CurrentStep)
         {
-            // 招标文件开始发出: the anchor of the bid deadline; a re-tender's old deadline no longer holds.
-            project.StartBidPeriod(Now);
+            // 招标文件开始发出: the anchor of the bid deadline; a re-tender's old deadline no longer holds (a lot re-tendered alone: its own).
+            subject.StartBidPeriod(Now);
         }
-        db.ProjectSteps.Add(Record(project, history, from, project.CurrentStep, trigger, actionText ?? transition.Name, userName, role, note));
-        await ProjectDuties.StepEnteredAsync(db, project, body, history, project.CurrentStep, lotNumber: null, engine.WorkingDays, Now, userName, role);
-        return new WorkflowStepChanged(project.Id, project.Code, project.TradeType, from, project.CurrentStep, trigger, Now);
+        db.ProjectSteps.Add(Record(subject, history, from, subject.CurrentStep, trigger, actionText ?? transition.Name, userName, role, note));
+        await ProjectDuties.StepEnteredAsync(db, project, body, history, subject.CurrentStep, subject.LotNumber, engine.WorkingDays, Now, userName, role);
+        return new WorkflowStepChanged(project.Id, project.Code, project.TradeType, from, subject.CurrentStep, trigger, Now, subject.LotNumber);
     }
 
     private async Task<(TradeProject Project, WorkflowBody Body, IReadOnlyList<ProjectStepRecord> History)> LoadForChangeAsync(
         TradeDbContext db, Guid projectId, int revision, CancellationToken cancellationToken)
     {
-        var project = await (await ProjectScope.ApplyAsync(db, currentUser, db.TradeProjects, cancellationToken))
+        var project = await (await ProjectScope.ApplyAsync(db, currentUser, db.TradeProjects.Include(p => p.Lots), cancellationToken))
             .FirstOrDefaultAsync(p => p.Id == projectId, cancellationToken) ?? throw new DomainException("项目不存在或您无权查看。");
         if (project.Revision != revision)
         {
@@ -377,8 +448,13 @@ public sealed class ProjectWorkflowService(
     }
 
     private ProjectStepRecord Record(TradeProject project, IReadOnlyList<ProjectStepRecord> history, string? from, string to,
+        string? trigger, string action, string? userName, string? role, string? note, int? lotNumber = null) =>
+        new(project.Id, (history.Count == 0 ? 0 : history.Max(h => h.Sequence)) + 1, from, to, trigger, action, userName, role, Now, Trim(note), lotNumber);
+
+    /// <summary>A history record of the subject: a lot's carries its number.</summary>
+    private ProjectStepRecord Record(FlowSubject subject, IReadOnlyList<ProjectStepRecord> history, string? from, string to,
         string? trigger, string action, string? userName, string? role, string? note) =>
-        new(project.Id, (history.Count == 0 ? 0 : history.Max(h => h.Sequence)) + 1, from, to, trigger, action, userName, role, Now, Trim(note));
+        Record(subject.Project, history, from, to, trigger, action, userName, role, note, subject.LotNumber);
 
     private static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim()[..Math.Min(text.Trim().Length, 2000)];
 

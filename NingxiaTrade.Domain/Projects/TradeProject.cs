@@ -181,13 +181,57 @@ public class TradeProject
 
     public void SetBidDeadline(DateTime deadlineUtc, DateTime earliestUtc, string basis)
     {
+        BidDeadlineUtc = CheckBidDeadline(deadlineUtc, earliestUtc, basis);
+        Touch();
+    }
+
+    /// <summary>A deadline earlier than the law allows is refused, naming the earliest lawful one and the basis.</summary>
+    internal static DateTime CheckBidDeadline(DateTime deadlineUtc, DateTime earliestUtc, string basis)
+    {
         if (deadlineUtc < earliestUtc)
         {
             var cited = string.IsNullOrWhiteSpace(basis) ? "" : $"（{basis}）";
             throw new DomainException($"投标截止时间不得早于 {ChinaTime.Format(earliestUtc)}{cited}。");
         }
-        BidDeadlineUtc = deadlineUtc;
-        Touch();
+        return deadlineUtc;
+    }
+
+    /// <summary>
+    /// True once the lots move through the flow each on its own (from the flow's <c>LotsFromStep</c>, a project of two or
+    /// more lots): the 3-bid rule, opening, evaluation, publicity, award and contract then apply per lot.
+    /// </summary>
+    public bool LotsMoveSeparately => _lots.Any(l => l.CurrentStep is not null);
+
+    /// <summary>
+    /// The project entered <paramref name="step"/>, where its lots part ways: each lot starts there with the project's
+    /// bid period (the documents were issued and the deadline set for all of them). A single lot keeps moving with the project.
+    /// </summary>
+    internal void SeparateLots(string step)
+    {
+        if (_lots.Count < 2 || LotsMoveSeparately)
+        {
+            return;
+        }
+        foreach (var lot in _lots)
+        {
+            lot.Start(step, DocumentsIssuedUtc, BidDeadlineUtc);
+        }
+    }
+
+    /// <summary>
+    /// After a lot moved: the project stands where its least advanced open lot stands (the order of the flow's steps); when
+    /// every lot is in a final step, in the first of those final steps (归档 before 终止).
+    /// </summary>
+    internal void FollowLots(List<string> stepOrder, Func<string, bool> isFinal)
+    {
+        if (!LotsMoveSeparately)
+        {
+            return;
+        }
+        int Order(string step) => stepOrder.IndexOf(step) is var i and >= 0 ? i : int.MaxValue;
+        var steps = _lots.Select(l => l.CurrentStep!).ToList();
+        var open = steps.Where(s => !isFinal(s)).ToList();
+        CurrentStep = (open.Count > 0 ? open : steps).OrderBy(Order).First();
     }
 
     /// <summary>
@@ -394,6 +438,49 @@ public class Lot
 
     /// <summary>A new listing price on re-disclosure (<see cref="TradeProject.Redisclose"/>).</summary>
     internal void Reprice(Money price) => Price = price;
+
+    /// <summary>
+    /// The lot's own step once the lots of its project move separately (<see cref="TradeProject.LotsMoveSeparately"/>);
+    /// null while it moves with the project.
+    /// </summary>
+    public string? CurrentStep { get; private set; }
+    /// <summary>The lot's bid deadline once it moves on its own (a re-tendered lot gets a new one).</summary>
+    public DateTime? BidDeadlineUtc { get; private set; }
+    /// <summary>When the lot's tender documents were first issued in its current round (the anchor of its bid deadline).</summary>
+    public DateTime? DocumentsIssuedUtc { get; private set; }
+    /// <summary>A move of this lot waiting for the supervising department.</summary>
+    public Guid? PendingApprovalId { get; private set; }
+
+    internal void Start(string step, DateTime? documentsIssuedUtc, DateTime? bidDeadlineUtc)
+    {
+        CurrentStep = step;
+        DocumentsIssuedUtc = documentsIssuedUtc;
+        BidDeadlineUtc = bidDeadlineUtc;
+    }
+
+    /// <summary>The workflow engine moves the lot (only once it moves on its own).</summary>
+    internal void EnterStep(string step) => CurrentStep = step ?? throw new ArgumentNullException(nameof(step));
+
+    /// <summary>The lot was re-tendered alone: its documents are issued again now, its old deadline no longer holds.</summary>
+    internal void StartBidPeriod(DateTime nowUtc)
+    {
+        DocumentsIssuedUtc = nowUtc;
+        BidDeadlineUtc = null;
+    }
+
+    internal void SetBidDeadline(DateTime deadlineUtc, DateTime earliestUtc, string basis) =>
+        BidDeadlineUtc = TradeProject.CheckBidDeadline(deadlineUtc, earliestUtc, basis);
+
+    internal void AwaitApproval(Guid requestId)
+    {
+        if (PendingApprovalId is not null)
+        {
+            throw new DomainException($"“{Name}”已有待审批事项，请等待行政监督部门处理。");
+        }
+        PendingApprovalId = requestId;
+    }
+
+    internal void ApprovalDecided() => PendingApprovalId = null;
 }
 
 /// <summary>One move of a project through its workflow: the project's history (MudTimeline).</summary>
@@ -402,8 +489,9 @@ public class ProjectStepRecord
     private ProjectStepRecord() { }
 
     public ProjectStepRecord(Guid projectId, int sequence, string? fromStep, string toStep, string? trigger, string action,
-        string? userName, string? role, DateTime atUtc, string? opinion)
+        string? userName, string? role, DateTime atUtc, string? opinion, int? lotNumber = null)
     {
+        LotNumber = lotNumber;
         Id = Guid.NewGuid();
         ProjectId = projectId;
         Sequence = sequence;
@@ -428,6 +516,8 @@ public class ProjectStepRecord
     public string? Role { get; private set; }
     public DateTime AtUtc { get; private set; }
     public string? Opinion { get; private set; }
+    /// <summary>The lot this record concerns once the lots move separately; null for the whole project.</summary>
+    public int? LotNumber { get; private set; }
 }
 
 public enum ApprovalStatus
@@ -443,8 +533,9 @@ public class ApprovalRequest
     private ApprovalRequest() { }
 
     public ApprovalRequest(Guid projectId, int departmentId, string trigger, string action, string fromStep, string toStep,
-        string? requestedBy, DateTime nowUtc, string? note)
+        string? requestedBy, DateTime nowUtc, string? note, int? lotNumber = null)
     {
+        LotNumber = lotNumber;
         Id = Guid.NewGuid();
         ProjectId = projectId;
         SupervisingDepartmentId = departmentId;
@@ -468,6 +559,8 @@ public class ApprovalRequest
     public string? RequestedBy { get; private set; }
     public DateTime RequestedUtc { get; private set; }
     public string? RequestNote { get; private set; }
+    /// <summary>The lot whose move waits (lots moving separately); null for the whole project.</summary>
+    public int? LotNumber { get; private set; }
     public ApprovalStatus Status { get; private set; }
     public string? DecidedBy { get; private set; }
     /// <summary>The account that decided, for its 已办 list (<see cref="DecidedBy"/> is the name people read).</summary>

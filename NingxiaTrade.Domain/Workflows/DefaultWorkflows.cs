@@ -98,6 +98,7 @@ public static class DefaultWorkflows
          .Go("Archive", "履约完成，归档", "Performance", "Archived", Clerk);
         b.Terminations("Terminated", ["Registered", "PlanApproval", "Notice", "Bidding", "Opening", "Evaluation", "CandidatePublicity"]);
         b.Body.BidDeadline = new DeadlineRule { FromStep = "Notice", Days = 20, LegalBasis = Law24 };
+        b.Body.LotsFromStep = "Bidding"; // from here each lot moves on its own
         DefaultDuties.Engineering(b.Body);
         return b.Body;
     }
@@ -162,6 +163,7 @@ public static class DefaultWorkflows
             ? ["Intention", "Plan", "Prequalification", "Notice", "Bidding", "Opening", "Evaluation"]
             : ["Intention", "Plan", "Notice", "Bidding", "Opening", "Evaluation"]);
         b.Body.BidDeadline = new DeadlineRule { FromStep = "Notice", Days = 20, LegalBasis = Gp35 };
+        b.Body.LotsFromStep = "Bidding"; // from here each lot moves on its own
         DefaultDuties.Procurement(b.Body, tender: true);
         return b.Body;
     }
@@ -198,6 +200,7 @@ public static class DefaultWorkflows
          .Go("Complete", "验收完成", "ContractNotice", "Completed", Owners);
         b.Terminations("Terminated", ["Intention", "Plan", "Invitation", "Responses", key]);
         b.Body.BidDeadline = new DeadlineRule { FromStep = "Invitation", Days = days, WorkingDays = working, LegalBasis = leadBasis };
+        b.Body.LotsFromStep = "Responses"; // from here each lot moves on its own
         DefaultDuties.Procurement(b.Body, tender: false);
         return b.Body;
     }
@@ -225,6 +228,7 @@ public static class DefaultWorkflows
          .Go("SignContract", "签订产权交易合同", "DealNotice", "Contract", Owners)
          .Go("Settle", "价款结算完成", "Contract", "Settled", Clerk);
         b.Terminations("Terminated", ["Application", "Approval", "Disclosure", "Qualification", "OnlineBidding"]);
+        b.Body.LotsFromStep = "Qualification"; // from here each lot moves on its own
         return b.Body;
     }
 
@@ -255,6 +259,7 @@ public static class DefaultWorkflows
          .Go("PublishResult", "公示出让结果", "Confirmation", "ResultPublicity", Clerk)
          .Go("SignContract", "签订出让合同", "ResultPublicity", "Contract", Owners);
         b.Terminations("Terminated", ["Scheme", "Notice"]);
+        b.Body.LotsFromStep = "Listing"; // from here each lot moves on its own
         return b.Body;
     }
 
@@ -277,6 +282,7 @@ public static class DefaultWorkflows
          .Go("PublishResult", "公示出让结果", "Confirmation", "ResultPublicity", Clerk)
          .Go("SignContract", "签订出让合同", "ResultPublicity", "Contract", Owners);
         b.Terminations("Terminated", ["Scheme", "Notice"]);
+        b.Body.LotsFromStep = "Auction"; // from here each lot moves on its own
         return b.Body;
     }
 
@@ -306,6 +312,7 @@ public static class DefaultWorkflows
          .Go("SignContract", "签订出让合同", "ResultPublicity", "Contract", Owners);
         b.Terminations("Terminated", ["Scheme", "Notice", "Bidding", "Opening", "Evaluation"]);
         b.Body.BidDeadline = new DeadlineRule { FromStep = "Notice", Days = 20, LegalBasis = $"出让公告发布之日起至投标截止之日止不少于20日（{Order39}）" };
+        b.Body.LotsFromStep = "Bidding"; // from here each lot moves on its own
         return b.Body;
     }
 
@@ -334,6 +341,7 @@ public static class DefaultWorkflows
          .Go("SignContract", "签订产权交易合同", "DealNotice", "Contract", Owners)
          .Go("Settle", "价款结算完成", "Contract", "Settled", Clerk);
         b.Terminations("Terminated", ["Application", "Approval", "Disclosure", "AuctionNotice", "Exhibition"]);
+        b.Body.LotsFromStep = "Auction"; // from here each lot moves on its own
         return b.Body;
     }
 

@@ -52,6 +52,12 @@ public sealed class WorkflowBody
     public List<WorkflowTransition> Transitions { get; set; } = [];
     /// <summary>The earliest bid deadline the law allows, if this flow has one.</summary>
     public DeadlineRule? BidDeadline { get; set; }
+    /// <summary>
+    /// The step from which each lot (标段/采购包/宗地) of a project with two or more lots moves on its own: from the bid
+    /// deadline on, the 3-bid rule, opening, evaluation, publicity, award and contract apply per lot, so one lot may be
+    /// re-tendered while the others go on. Null: the project moves as a whole throughout.
+    /// </summary>
+    public string? LotsFromStep { get; set; }
     /// <summary>Duties with a deadline (法定时限事项): never block a move, shown as overdue when not done in time.</summary>
     public List<WorkflowDuty> Duties { get; set; } = [];
 

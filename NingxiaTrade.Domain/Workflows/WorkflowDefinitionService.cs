@@ -234,10 +234,15 @@ public sealed class WorkflowDefinitionService(IDbContextFactory<TradeDbContext> 
         {
             list.Add(new("投标截止期限", $"{Deadline(older)} → {Deadline(newer)}"));
         }
+        if (older.LotsFromStep != newer.LotsFromStep)
+        {
+            list.Add(new("分标段办理", $"{Split(older)} → {Split(newer)}"));
+        }
         list.AddRange(WorkflowDutyRules.Differences(older, newer));
         return list;
 
         static string Name(WorkflowBody body, string key) => body.Step(key)?.Name ?? key;
+        static string Split(WorkflowBody body) => body.LotsFromStep is { } step ? $"自“{Name(body, step)}”起各标段分别办理" : "各标段一并办理";
         static string Deadline(WorkflowBody body) => body.BidDeadline is { } rule
             ? $"自“{Name(body, rule.FromStep)}”起不少于{rule.Days}{(rule.WorkingDays ? "个工作日" : "日")}（{rule.LegalBasis ?? "无依据"}）"
             : "无";

@@ -18,15 +18,25 @@ public sealed class WorkflowEngine(IWorkingDayCalculator workingDays, IEnumerabl
 {
     public IWorkingDayCalculator WorkingDays => workingDays;
 
-    /// <summary>Every transition out of the current step, evaluated for a user with <paramref name="roles"/> (null: the platform's timer).</summary>
-    public async Task<IReadOnlyList<WorkflowAction>> EvaluateAsync(
+    /// <summary>The project as a whole (not once its lots move separately): see the <see cref="FlowSubject"/> overload.</summary>
+    public Task<IReadOnlyList<WorkflowAction>> EvaluateAsync(
         TradeProject project, WorkflowBody body, IReadOnlyList<ProjectStepRecord> history, DateTime nowUtc,
+        IReadOnlyCollection<string>? roles, bool ignorePending = false, CancellationToken cancellationToken = default) =>
+        EvaluateAsync(FlowSubject.Whole(project), body, history, nowUtc, roles, ignorePending, cancellationToken);
+
+    /// <summary>
+    /// Every transition out of the subject's current step (the project's, or a lot's once the lots move separately),
+    /// evaluated for a user with <paramref name="roles"/> (null: the platform's timer).
+    /// </summary>
+    public async Task<IReadOnlyList<WorkflowAction>> EvaluateAsync(
+        FlowSubject subject, WorkflowBody body, IReadOnlyList<ProjectStepRecord> history, DateTime nowUtc,
         IReadOnlyCollection<string>? roles, bool ignorePending = false, CancellationToken cancellationToken = default)
     {
-        var context = new GuardContext(project, history, body, nowUtc, workingDays, facts);
-        var step = body.Step(project.CurrentStep);
+        var project = subject.Project;
+        var context = new GuardContext(subject, history, body, nowUtc, workingDays, facts);
+        var step = body.Step(subject.CurrentStep);
         var actions = new List<WorkflowAction>();
-        foreach (var transition in body.From(project.CurrentStep))
+        foreach (var transition in body.From(subject.CurrentStep))
         {
             var reasons = new List<string>();
             if (roles is not null && !transition.Roles.Any(roles.Contains))
@@ -40,9 +50,9 @@ public sealed class WorkflowEngine(IWorkingDayCalculator workingDays, IEnumerabl
                 // 《招标投标法实施条例》第五十四条第二款: while an objection is open, the step does not go on.
                 reasons.Add($"项目已于 {ChinaTime.Format(project.SuspendedUtc)} 暂停：{project.SuspendedReason}；解除暂停前不得办理");
             }
-            if (project.PendingApprovalId is not null && !ignorePending)
+            if (subject.PendingApprovalId is not null && !ignorePending)
             {
-                reasons.Add("本项目有事项正在等待行政监督部门审批");
+                reasons.Add(subject.Lot is null ? "本项目有事项正在等待行政监督部门审批" : $"{subject.Label}有事项正在等待行政监督部门审批");
             }
             if (!transition.IgnoresStepMinimum && step?.MinimumDays is > 0 and var days)
             {
@@ -76,30 +86,39 @@ public sealed class WorkflowEngine(IWorkingDayCalculator workingDays, IEnumerabl
     }
 
     /// <summary>
-    /// Moves the project along <paramref name="trigger"/> on a Stateless machine configured with the evaluated
-    /// actions; throws with every reason when the move is not permitted.
+    /// Moves the subject along <paramref name="trigger"/> on a Stateless machine configured with the evaluated
+    /// actions; throws with every reason when the move is not permitted. A lot's move leaves the project where its least
+    /// advanced lot stands (<see cref="TradeProject.FollowLots"/>); the project entering the flow's
+    /// <see cref="WorkflowBody.LotsFromStep"/> sets its lots moving separately.
     /// </summary>
-    public static async Task MoveAsync(TradeProject project, WorkflowBody body, IReadOnlyList<WorkflowAction> actions, string trigger)
+    public static async Task MoveAsync(FlowSubject subject, WorkflowBody body, IReadOnlyList<WorkflowAction> actions, string trigger)
     {
+        var project = subject.Project;
         var action = actions.FirstOrDefault(a => a.Transition.Trigger == trigger)
-            ?? throw new DomainException($"当前环节“{body.Step(project.CurrentStep)?.Name ?? project.CurrentStep}”不能办理该操作。");
+            ?? throw new DomainException($"当前环节“{body.Step(subject.CurrentStep)?.Name ?? subject.CurrentStep}”不能办理该操作。");
         if (!action.Allowed)
         {
             throw new DomainException($"不能“{action.Transition.Name}”：{string.Join("；", action.Reasons)}。");
         }
         var allowed = actions.Where(a => a.Allowed).Select(a => a.Transition.Trigger).ToHashSet();
-        var machine = Build(project, body, t => t.From == project.CurrentStep && allowed.Contains(t.Trigger));
+        var from = subject.CurrentStep;
+        var machine = Build(subject, body, t => t.From == from && allowed.Contains(t.Trigger));
         if (!(await machine.GetPermittedTriggersAsync()).Contains(trigger))
         {
             throw new DomainException($"当前环节不能“{action.Transition.Name}”。");
         }
         await machine.FireAsync(trigger);
+        if (subject.Lot is null && body.LotsFromStep is { } split && subject.CurrentStep == split)
+        {
+            project.SeparateLots(split);
+        }
+        project.FollowLots(body.Steps.Select(s => s.Key).ToList(), s => body.Step(s)?.IsFinal == true);
         project.Touch();
     }
 
-    private static StateMachine<string, string> Build(TradeProject project, WorkflowBody body, Func<WorkflowTransition, bool> permitted)
+    private static StateMachine<string, string> Build(FlowSubject subject, WorkflowBody body, Func<WorkflowTransition, bool> permitted)
     {
-        var machine = new StateMachine<string, string>(() => project.CurrentStep, project.EnterStep);
+        var machine = new StateMachine<string, string>(() => subject.CurrentStep, subject.EnterStep);
         foreach (var transition in body.Transitions)
         {
             var t = transition;

@@ -24,48 +24,58 @@ public sealed record PeriodEnd(DateOnly EarliestDate, DateOnly LastDay, string? 
 }
 
 /// <summary>
-/// A number about a project that a later module knows (bids received, deposits paid …). The bidding and
-/// deposit modules register sources; the workflow module does not know them.
+/// A number about a project or one of its lots that a later module knows (bids received, deposits paid …). The bidding
+/// and deposit modules register sources; the workflow module does not know them.
 /// </summary>
 public interface IWorkflowFactSource
 {
-    Task<long?> GetAsync(Guid projectId, string fact, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The fact for lot <paramref name="lotNumber"/> once the lots move separately (<c>bids.count</c> of that 标段), or for
+    /// the whole project when null (a project of one lot: that lot's); null when this source does not know the fact.
+    /// </summary>
+    Task<long?> GetAsync(Guid projectId, int? lotNumber, string fact, CancellationToken cancellationToken = default);
 }
 
 /// <summary>What a guard sees when it is asked whether a transition may fire now.</summary>
 public sealed class GuardContext(
-    TradeProject project,
+    FlowSubject subject,
     IReadOnlyList<ProjectStepRecord> history,
     WorkflowBody body,
     DateTime nowUtc,
     IWorkingDayCalculator workingDays,
     IEnumerable<IWorkflowFactSource> facts)
 {
-    public TradeProject Project { get; } = project;
+    private readonly IReadOnlyList<ProjectStepRecord> _history = subject.Own(history).ToList();
+
+    /// <summary>The project, or the lot of it, that would move.</summary>
+    public FlowSubject Subject { get; } = subject;
+    public TradeProject Project => Subject.Project;
     public WorkflowBody Body { get; } = body;
     public DateTime NowUtc { get; } = nowUtc;
     public IWorkingDayCalculator WorkingDays { get; } = workingDays;
 
     /// <summary>
-    /// When the project last entered the step, or null if it never did. Records that stay in the step (an approval
-    /// requested or returned, a bid deadline set) are not entries: they must not restart the step's periods.
+    /// When the subject last entered the step (a lot: by itself, or with the project before the lots parted), or null if
+    /// it never did. Records that stay in the step (an approval requested or returned, a bid deadline set) are not
+    /// entries: they must not restart the step's periods.
     /// </summary>
     public DateTime? EnteredUtc(string step) =>
-        history.Where(h => h.ToStep == step && h.FromStep != h.ToStep)
+        _history.Where(h => h.ToStep == step && h.FromStep != h.ToStep)
             .OrderByDescending(h => h.Sequence).Select(h => (DateTime?)h.AtUtc).FirstOrDefault();
 
     /// <summary>
     /// The day the tender documents were first issued in the current round (the anchor of the bid deadline's lead time):
-    /// recorded on the project when it entered the deadline rule's step; for projects from before it was recorded, that entry.
+    /// recorded on the subject when it entered the deadline rule's step; for projects from before it was recorded, that entry.
     /// </summary>
     public DateTime? BidPeriodAnchorUtc() =>
-        Project.DocumentsIssuedUtc ?? (Body.BidDeadline is { } rule ? EnteredUtc(rule.FromStep) : null);
+        Subject.DocumentsIssuedUtc ?? (Body.BidDeadline is { } rule ? EnteredUtc(rule.FromStep) : null);
 
+    /// <summary>A fact of the subject: of its lot when the lots move separately, else of the project.</summary>
     public async Task<long?> FactAsync(string fact, CancellationToken cancellationToken)
     {
         foreach (var source in facts)
         {
-            if (await source.GetAsync(Project.Id, fact, cancellationToken) is { } value)
+            if (await source.GetAsync(Project.Id, Subject.LotNumber, fact, cancellationToken) is { } value)
             {
                 return value;
             }
@@ -310,7 +320,7 @@ public sealed class DeadlineReachedGuard : IWorkflowGuard
 
     public async Task<GuardOutcome> EvaluateAsync(GuardContext context, IReadOnlyDictionary<string, string> p, CancellationToken cancellationToken)
     {
-        if (context.Project.BidDeadlineUtc is not { } deadline)
+        if (context.Subject.BidDeadlineUtc is not { } deadline)
         {
             return GuardOutcome.Refuse("尚未设定投标截止时间");
         }

@@ -92,6 +92,17 @@ public static class WorkflowValidator
         {
             faults.Add($"投标截止时间的起算环节“{deadline.FromStep}”不存在");
         }
+        if (body.LotsFromStep is { } split)
+        {
+            if (!keys.Contains(split))
+            {
+                faults.Add($"各标段分别办理的起始环节“{split}”不存在");
+            }
+            else if (split == body.InitialStep || body.Step(split)!.IsFinal)
+            {
+                faults.Add($"各标段分别办理的起始环节“{Name(split)}”不能是首个环节或结束环节");
+            }
+        }
         faults.AddRange(WorkflowDutyRules.Faults(body));
         foreach (var group in body.Transitions.GroupBy(t => (t.From, t.Trigger)).Where(g => g.Count() > 1))
         {

@@ -13,20 +13,25 @@ namespace NingxiaTrade.Tests.Support;
 /// <summary>Facts a later module would know (bids received, qualified bidders …), set by the test.</summary>
 public sealed class FakeFacts : IWorkflowFactSource
 {
-    private readonly Dictionary<(Guid, string), long> _values = [];
+    private readonly Dictionary<(Guid, int?, string), long> _values = [];
 
     /// <summary>Awaited on every read: lets a test hold two commands at the same point.</summary>
     public Func<Task>? OnRead { get; set; }
 
-    public void Set(Guid projectId, string fact, long value) => _values[(projectId, fact)] = value;
+    /// <summary>The fact of the whole project (a project of one lot), and of every lot that has no value of its own.</summary>
+    public void Set(Guid projectId, string fact, long value) => _values[(projectId, null, fact)] = value;
 
-    public async Task<long?> GetAsync(Guid projectId, string fact, CancellationToken cancellationToken = default)
+    /// <summary>The fact of one lot, once the lots move separately.</summary>
+    public void Set(Guid projectId, int lotNumber, string fact, long value) => _values[(projectId, lotNumber, fact)] = value;
+
+    public async Task<long?> GetAsync(Guid projectId, int? lotNumber, string fact, CancellationToken cancellationToken = default)
     {
         if (OnRead is { } onRead)
         {
             await onRead();
         }
-        return _values.TryGetValue((projectId, fact), out var value) ? value : null;
+        return _values.TryGetValue((projectId, lotNumber, fact), out var value) || _values.TryGetValue((projectId, null, fact), out value)
+            ? value : null;
     }
 }
 
@@ -215,7 +220,7 @@ public sealed class ProjectHarness : IAsyncDisposable
     public async Task<TradeProject> ProjectAsync(Guid id)
     {
         await using var db = Database.CreateDbContext();
-        return await db.TradeProjects.AsNoTracking().SingleAsync(p => p.Id == id);
+        return await db.TradeProjects.AsNoTracking().Include(p => p.Lots).SingleAsync(p => p.Id == id);
     }
 
     public async Task<List<ProjectStepRecord>> HistoryAsync(Guid id)
@@ -230,6 +235,21 @@ public sealed class ProjectHarness : IAsyncDisposable
         var revision = (await ProjectAsync(id)).Revision;
         Act(userId);
         await Workflow().FireAsync(id, trigger, revision, note);
+    }
+
+    /// <summary>Fires <paramref name="trigger"/> for one lot (lots moving separately) as <paramref name="userId"/>.</summary>
+    public async Task FireLotAsync(Guid id, int lotNumber, string trigger, string userId = YinchuanClerk, string? note = null)
+    {
+        var revision = (await ProjectAsync(id)).Revision;
+        Act(userId);
+        await Workflow().FireLotAsync(id, lotNumber, trigger, revision, note);
+    }
+
+    /// <summary>One lot's action <paramref name="trigger"/> for <paramref name="userId"/>, with its reasons.</summary>
+    public async Task<WorkflowAction> LotActionAsync(Guid id, int lotNumber, string trigger, string userId = YinchuanClerk)
+    {
+        Act(userId);
+        return (await Workflow().SubjectsAsync(id)).Single(s => s.LotNumber == lotNumber).Actions.Single(a => a.Transition.Trigger == trigger);
     }
 
     /// <summary>Requests an approval-marked transition and has the project's supervising department approve it.</summary>

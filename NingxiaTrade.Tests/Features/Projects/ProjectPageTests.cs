@@ -145,6 +145,33 @@ public sealed class ProjectPageTests : BunitContext, IAsyncLifetime
         });
     }
 
+    [Fact]
+    public async Task ProjectPage_LotsMovingSeparately_EachLotWithItsStepDeadlineAndOwnActions()
+    {
+        var id = await RegisterAsync([new LotForm("教学楼施工", Money.FromYuan(600_000m), Money.FromYuan(10_000m), null),
+            new LotForm("监理服务", Money.FromYuan(300_000m), Money.FromYuan(5_000m), null)]);
+        await FireAsync(id, "SubmitPlan");
+        await FireAsync(id, "PublishNotice");
+        _database.User.As(Roles.Supervisor).UserId = SupervisorId;
+        await _workflow.DecideAsync((await _registration.GetAsync(id)).Project.PendingApprovalId!.Value, true, "同意发布。");
+        _database.User.As(Roles.CentreClerk).UserId = ClerkId;
+        var deadline = ChinaTime.ToUtc(ChinaTime.ToChina(_database.Time.GetUtcNow().UtcDateTime).Date.AddDays(25).AddHours(9));
+        await _workflow.SetBidDeadlineAsync(id, (await _registration.GetAsync(id)).Project.Revision, deadline);
+        _database.Time.Advance(TimeSpan.FromDays(7));
+        await FireAsync(id, "CloseDocumentSale");
+
+        var page = RenderPage(id);
+
+        Assert.Contains("各标段分别开标、评标", page.Find("#lots-separately").TextContent);
+        Assert.Equal(["投标", "投标"], page.FindAll("#project-lots .lot-step").Select(c => c.TextContent.Trim()));
+        var lot2 = page.Find("#lot-flow-2");
+        Assert.Contains("第2标段（监理服务）", lot2.TextContent);
+        Assert.Equal(ChinaTime.Format(deadline), lot2.QuerySelector("#bid-deadline-value-lot-2")!.TextContent.Trim());
+        Assert.NotNull(lot2.QuerySelector("#workflow-actions-lot-2 .workflow-action[data-trigger=OpenBids]"));
+        Assert.Equal("终止本标段", lot2.QuerySelector(".workflow-action[data-trigger=Terminate] button")!.TextContent.Trim());
+        Assert.Empty(page.FindAll("#workflow-actions"));
+    }
+
     private IRenderedComponent<ProjectPage> RenderPage(Guid id)
     {
         var page = Render<ProjectPage>(p => p.Add(c => c.Id, id));
@@ -179,7 +206,7 @@ public sealed class ProjectPageTests : BunitContext, IAsyncLifetime
     private static AngleSharp.Dom.IElement Action(IRenderedComponent<ProjectPage> page, string trigger) =>
         page.Find($".workflow-action[data-trigger={trigger}]");
 
-    private async Task<Guid> RegisterAsync()
+    private async Task<Guid> RegisterAsync(IReadOnlyList<LotForm>? lots = null)
     {
         _database.User.As(Roles.CentreClerk).UserId = ClerkId;
         await using var db = _database.CreateDbContext();
@@ -190,7 +217,7 @@ public sealed class ProjectPageTests : BunitContext, IAsyncLifetime
         await db.SaveChangesAsync();
         return await _registration.RegisterAsync(new ProjectForm("银川市某小学教学楼新建工程", "640100", centre, TradeType.EngineeringBidding,
             TradeMethod.OpenTender, tenderer.Id, null, department, Money.FromYuan(1_000_000m), null, null, null,
-            [new LotForm("施工", Money.FromYuan(1_000_000m), Money.FromYuan(20_000m), null)]));
+            lots ?? [new LotForm("施工", Money.FromYuan(1_000_000m), Money.FromYuan(20_000m), null)]));
     }
 
     private async Task FireAsync(Guid id, string trigger) =>

@@ -58,11 +58,16 @@ public class PublicWorkflowsApiTests(WorkbenchFactory factory) : IClassFixture<W
                 ("tradeType", Is(JsonValueKind.String)), ("version", Is(JsonValueKind.Number)), ("name", Is(JsonValueKind.String)),
                 ("steps", Is(JsonValueKind.Array)), ("transitions", Is(JsonValueKind.Array)),
                 ("tradeMethod", Is(JsonValueKind.String)), ("bidDeadline", Is(JsonValueKind.Object, JsonValueKind.Null)),
+                ("lotsFromStep", Is(JsonValueKind.String, JsonValueKind.Null)),
                 ("duties", Is(JsonValueKind.Array)));
             Assert.All(flow.GetProperty("duties").EnumerateArray(), d => AssertProperties(d,
                 ("name", Is(JsonValueKind.String)), ("afterEvent", Is(JsonValueKind.String)), ("afterEventName", Is(JsonValueKind.String)),
                 ("doneEvent", Is(JsonValueKind.String)), ("doneEventName", Is(JsonValueKind.String)), ("days", Is(JsonValueKind.Number)),
                 ("workingDays", Is(JsonValueKind.True, JsonValueKind.False)), ("legalBasis", Is(JsonValueKind.String))));
+            if (flow.GetProperty("lotsFromStep") is { ValueKind: JsonValueKind.String } split)
+            {
+                Assert.Contains(flow.GetProperty("steps").EnumerateArray(), s => s.GetProperty("key").GetString() == split.GetString());
+            }
             if (flow.GetProperty("bidDeadline") is { ValueKind: JsonValueKind.Object } deadline)
             {
                 AssertProperties(deadline,

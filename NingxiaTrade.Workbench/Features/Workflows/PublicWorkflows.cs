@@ -7,7 +7,7 @@ namespace NingxiaTrade.Workbench.Features.Workflows;
 /// (issue 3, item 6): change it only together with the partners who read it — fields are only ever added.
 /// </summary>
 public sealed record PublicWorkflow(string TradeType, int Version, string Name, IReadOnlyList<PublicStep> Steps, IReadOnlyList<PublicTransition> Transitions,
-    string TradeMethod, PublicDeadline? BidDeadline, IReadOnlyList<PublicDuty> Duties)
+    string TradeMethod, PublicDeadline? BidDeadline, string? LotsFromStep, IReadOnlyList<PublicDuty> Duties)
 {
     public static PublicWorkflow From(WorkflowDefinition definition)
     {
@@ -22,6 +22,7 @@ public sealed record PublicWorkflow(string TradeType, int Version, string Name, 
                 WorkflowGuards.Conditions(body, t).Select(c => new PublicCondition(c.Text, c.LegalBasis)).ToList())).ToList(),
             definition.TradeMethod.ToString(),
             body.BidDeadline is { } rule ? new PublicDeadline(rule.FromStep, rule.Days, rule.WorkingDays, rule.Kind.ToString(), rule.LegalBasis) : null,
+            body.LotsFromStep,
             body.Duties.Select(PublicDuty.From).ToList());
     }
 }

@@ -1965,6 +1965,9 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("varchar(64)");
 
+                    b.Property<int?>("LotNumber")
+                        .HasColumnType("int");
+
                     b.Property<string>("Opinion")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
@@ -2018,13 +2021,24 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTime?>("BidDeadlineUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Classification")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("CurrentStep")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
                     b.Property<long>("Deposit")
                         .HasColumnType("bigint")
                         .HasColumnName("DepositFen");
+
+                    b.Property<DateTime?>("DocumentsIssuedUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -2033,6 +2047,9 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
 
                     b.Property<int>("Number")
                         .HasColumnType("int");
+
+                    b.Property<Guid?>("PendingApprovalId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<long>("Price")
                         .HasColumnType("bigint")
@@ -2194,6 +2211,9 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .IsUnicode(false)
                         .HasColumnType("varchar(64)");
+
+                    b.Property<int?>("LotNumber")
+                        .HasColumnType("int");
 
                     b.Property<string>("Opinion")
                         .HasMaxLength(2000)

@@ -1922,6 +1922,9 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("LotNumber")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Opinion")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -1975,13 +1978,24 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("BidDeadlineUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Classification")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CurrentStep")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Deposit")
                         .HasColumnType("INTEGER")
                         .HasColumnName("DepositFen");
+
+                    b.Property<DateTime?>("DocumentsIssuedUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1990,6 +2004,9 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PendingApprovalId")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Price")
                         .HasColumnType("INTEGER")
@@ -2151,6 +2168,9 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("LotNumber")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Opinion")
                         .HasMaxLength(2000)

@@ -24,12 +24,12 @@ public partial class ProjectPage
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     private ProjectDetails? _details;
-    private IReadOnlyList<WorkflowAction> _actions = [];
+    /// <summary>The project as a whole, or each lot once the lots move separately, with this user's actions.</summary>
+    private IReadOnlyList<SubjectActions> _subjects = [];
     private string? _loadError;
-    private string? _deadlineError;
-    private DateTime? _deadlineDate;
-    private TimeSpan? _deadlineTime = new(9, 30, 0);
     private bool _busy;
+
+    private IReadOnlyList<WorkflowAction> WholeActions => _subjects is [{ LotNumber: null } whole] ? whole.Actions : [];
 
     private bool IsRegistrar => CurrentUser.IsInRole(Roles.CentreClerk) || CurrentUser.IsInRole(Roles.Tenderer) || CurrentUser.IsInRole(Roles.Agent);
     private bool CanEdit => IsRegistrar && _details is { } d && d.Project.CurrentStep == d.Definition.Body.InitialStep;
@@ -42,13 +42,8 @@ public partial class ProjectPage
         try
         {
             _details = await Projects.GetAsync(Id);
-            _actions = await Workflow.ActionsAsync(Id);
+            _subjects = await Workflow.SubjectsAsync(Id);
             _loadError = null;
-            if (_details.Project.BidDeadlineUtc is { } deadline)
-            {
-                var local = ChinaTime.ToChina(deadline);
-                (_deadlineDate, _deadlineTime) = (local.Date, local.TimeOfDay);
-            }
         }
         catch (DomainException ex)
         {
@@ -56,7 +51,12 @@ public partial class ProjectPage
         }
     }
 
-    private async Task FireAsync(WorkflowAction action)
+    private string LotLabel(int number) =>
+        _details?.Project.Lots.FirstOrDefault(l => l.Number == number) is { } lot
+            ? FlowSubject.LotLabel(_details.Project.TradeType, lot.Number, lot.Name)
+            : $"第{number}{TradeMethods.LotName(_details?.Project.TradeType ?? TradeType.EngineeringBidding)}";
+
+    private async Task FireAsync(WorkflowAction action, int? lotNumber)
     {
         var parameters = new DialogParameters<FireDialog> { { d => d.Action, action } };
         var dialog = await Dialogs.ShowAsync<FireDialog>(action.Transition.Name, parameters,
@@ -65,10 +65,14 @@ public partial class ProjectPage
         {
             return;
         }
-        await RunAsync(() => Workflow.FireAsync(Id, action.Transition.Trigger, _details!.Project.Revision, data as string),
+        var revision = _details!.Project.Revision;
+        var who = lotNumber is { } n ? LotLabel(n) : "项目";
+        await RunAsync(() => lotNumber is { } lot
+                ? Workflow.FireLotAsync(Id, lot, action.Transition.Trigger, revision, data as string)
+                : Workflow.FireAsync(Id, action.Transition.Trigger, revision, data as string),
             action.Transition.RequiresApproval
                 ? $"“{action.Transition.Name}”已提交{_details!.SupervisingDepartmentName}审批。"
-                : $"已办理“{action.Transition.Name}”，项目进入“{action.TargetName}”环节。");
+                : $"已办理“{action.Transition.Name}”，{who}进入“{action.TargetName}”环节。");
     }
 
     // The diagram beside the page is small; the full-size one opens in a dialog.
@@ -81,30 +85,20 @@ public partial class ProjectPage
         }
     }
 
-    private async Task SetDeadlineAsync()
+    /// <summary>Sets the project's (or a lot's) deadline; a refusal propagates to the editor, which shows it.</summary>
+    private async Task SetDeadlineAsync(int? lotNumber, DateTime utc)
     {
-        _deadlineError = null;
-        if (_deadlineDate is not { } date || _deadlineTime is not { } time)
-        {
-            _deadlineError = "请选择投标截止的日期和时间。";
-            return;
-        }
-        var utc = ChinaTime.ToUtc(date.Date + time);
         try
         {
             _busy = true;
-            await Workflow.SetBidDeadlineAsync(Id, _details!.Project.Revision, utc);
-            Snackbar.Add($"投标截止时间已设定为 {ChinaTime.Format(utc)}。", Severity.Success);
-            await LoadAsync();
-        }
-        catch (DomainException ex)
-        {
-            _deadlineError = ex.Message;
+            await Workflow.SetBidDeadlineAsync(Id, lotNumber, _details!.Project.Revision, utc);
+            Snackbar.Add($"{(lotNumber is { } n ? LotLabel(n) : "")}投标截止时间已设定为 {ChinaTime.Format(utc)}。", Severity.Success);
         }
         finally
         {
             _busy = false;
         }
+        await LoadAsync();
     }
 
     /// <summary>A clerk of the project's centre holds or releases every move (an objection is open, 条例第五十四条第二款).</summary>
