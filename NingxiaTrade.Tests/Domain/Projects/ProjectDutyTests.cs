@@ -309,6 +309,40 @@ public class ProjectDutyTests
     }
 
     [Fact]
+    public async Task FireLot_AwardOfOneLotWhileSiblingIsRetendered_ContractDutyRunsForThatLotOnly()
+    {
+        await using var h = await CreateAsync();
+        var form = h.Form(TradeType.EngineeringBidding) with
+        {
+            Lots = [new LotForm("一号楼施工", Yuan(4_000_000), Yuan(80_000), "市政"), new LotForm("二号楼施工", Yuan(5_000_000), Yuan(100_000), "市政")],
+        };
+        var id = await h.RegisterAsync(TradeType.EngineeringBidding, form: form);
+        await h.FireAsync(id, "SubmitPlan");
+        await h.FireApprovedAsync(id, "PublishNotice");
+        await h.SetDeadlineAsync(id, new DateTime(2026, 12, 17, 9, 0, 0));
+        h.SetChinaTime(new DateTime(2026, 12, 3, 9, 0, 0));
+        await h.FireAsync(id, "CloseDocumentSale");
+        h.SetChinaTime(new DateTime(2026, 12, 17, 10, 0, 0));
+        h.Facts.Set(id, "bids.count", 3);
+        await h.FireLotAsync(id, 2, "OpenBids");
+        await h.FireLotAsync(id, 2, "StartEvaluation");
+        await h.FireLotAsync(id, 2, "PublishCandidates");
+        h.SetChinaTime(new DateTime(2026, 12, 21, 10, 0, 0));
+
+        await h.FireLotAsync(id, 2, "IssueAward");
+
+        h.Act(YinchuanClerk);
+        var contract = Assert.Single((await h.Duties().ForProjectAsync(id)).Duties, d => d.Key == "SignContract");
+        Assert.Equal((2, DutyStatus.Open, new DateOnly(2027, 1, 20)), (contract.LotNumber, contract.Status, contract.LastDay));
+        var line = (await h.HistoryAsync(id))[^1];
+        Assert.Equal((2, "AwardNotice"), (line.LotNumber, line.ToStep));
+        Assert.StartsWith("法定时限：中标通知（第2标段/包）", line.Action);
+        h.SetChinaTime(new DateTime(2027, 1, 21, 0, 0, 0));
+        h.Act(SupervisorOf("发展改革委"));
+        Assert.Contains((await h.Duties().OverdueAsync(0, 20)).Items, d => d is { Name: "签订书面合同", LotNumber: 2 });
+    }
+
+    [Fact]
     public async Task Overdue_SupervisorsAndClerks_SeeOnlyTheirOwnProjects()
     {
         await using var h = await CreateAsync();
