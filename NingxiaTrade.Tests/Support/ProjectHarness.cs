@@ -272,6 +272,22 @@ public sealed class ProjectHarness : IAsyncDisposable
         return id;
     }
 
+    /// <summary>A two-lot engineering project past its document sale (2026-12-03 09:00), in 投标 with the deadline 2026-12-17 09:00.</summary>
+    public async Task<Guid> EngineeringTwoLotsInBiddingAsync()
+    {
+        var form = Form(TradeType.EngineeringBidding) with
+        {
+            Lots = [new LotForm("一号楼施工", Yuan(4_000_000), Yuan(80_000), "市政"), new LotForm("二号楼施工", Yuan(5_000_000), Yuan(100_000), "市政")],
+        };
+        var id = await RegisterAsync(TradeType.EngineeringBidding, form: form);
+        await FireAsync(id, "SubmitPlan");
+        await FireApprovedAsync(id, "PublishNotice");
+        await SetDeadlineAsync(id, new DateTime(2026, 12, 17, 9, 0, 0));
+        SetChinaTime(new DateTime(2026, 12, 3, 9, 0, 0));
+        await FireAsync(id, "CloseDocumentSale");
+        return id;
+    }
+
     /// <summary>An engineering project whose tender plan waits in the 发展改革委 inbox; returns the request.</summary>
     public async Task<(Guid ProjectId, Guid RequestId)> EngineeringPlanPendingAsync()
     {
