@@ -29,6 +29,7 @@ public static class AuditDisplayNames
         ["Lot"] = "标段（包）",
         ["ProjectStepRecord"] = "项目流程记录",
         ["ApprovalRequest"] = "审批申请",
+        ["ProjectDuty"] = "法定时限事项", ["ProjectEvent"] = "项目事件",
         ["Notification"] = "站内消息",
         ["OutgoingMail"] = "待发邮件",
         ["MarketEntity"] = "市场主体",
@@ -71,6 +72,11 @@ public static class AuditDisplayNames
     /// <summary>Field names; the same English name means the same thing across the platform's tables.</summary>
     public static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>
     {
+        // Issue 10 item 4 (duties with a deadline).
+        ["LotNumber"] = "标段（包）序号", ["DutyKey"] = "事项标识", ["AfterEvent"] = "起算事件", ["DoneEvent"] = "完成事件", ["Days"] = "期限天数",
+        ["WorkingDays"] = "按工作日", ["StartedUtc"] = "起算时间", ["DueUtc"] = "届满时间", ["CoverageWarning"] = "节假日数据提示",
+        ["DoneUtc"] = "办理时间", ["DoneBy"] = "登记人", ["OverdueNotifiedUtc"] = "逾期提醒时间", ["EventKey"] = "事件",
+        ["RecordedUtc"] = "登记时间", ["RecordedBy"] = "登记人", ["StepKey"] = "记录环节",
         // Issue 10 items 9 and 10 (recusal, committee confidentiality, state-asset re-disclosure).
         ["ResultPublishedByName"] = "评审结果公告登记人", ["ResultPublishedUtc"] = "评审结果公告时间", ["SupervisingDepartmentName"] = "行政监督部门名称",
         ["DisclosureRound"] = "信息披露次数", ["ListingConsentFile"] = "批准单位书面同意文件", ["PreviousListingPrice"] = "上次挂牌价",

@@ -14,6 +14,7 @@ public enum NotificationKind
     CommentPeriodOpened = 7,
     PeriodEnded = 8,
     ProjectSuspended = 9,
+    DutyOverdue = 10,
 }
 
 public static class NotificationKindNames
@@ -29,6 +30,7 @@ public static class NotificationKindNames
         NotificationKind.CommentPeriodOpened => "征求意见",
         NotificationKind.PeriodEnded => "期限届满",
         NotificationKind.ProjectSuspended => "项目暂停",
+        NotificationKind.DutyOverdue => "时限逾期",
     };
 }
 

@@ -390,6 +390,7 @@ public sealed class ProjectWorkflowService(
             subject.StartBidPeriod(Now);
         }
         db.ProjectSteps.Add(Record(subject, history, from, subject.CurrentStep, trigger, actionText ?? transition.Name, userName, role, note));
+        await ProjectDuties.StepEnteredAsync(db, project, body, history, subject.CurrentStep, subject.LotNumber, engine.WorkingDays, Now, userName, role);
         return new WorkflowStepChanged(project.Id, project.Code, project.TradeType, from, subject.CurrentStep, trigger, Now, subject.LotNumber);
     }
 

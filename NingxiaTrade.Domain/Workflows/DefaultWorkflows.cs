@@ -99,6 +99,7 @@ public static class DefaultWorkflows
         b.Terminations("Terminated", ["Registered", "PlanApproval", "Notice", "Bidding", "Opening", "Evaluation", "CandidatePublicity"]);
         b.Body.BidDeadline = new DeadlineRule { FromStep = "Notice", Days = 20, LegalBasis = Law24 };
         b.Body.LotsFromStep = "Bidding"; // from here each lot moves on its own
+        DefaultDuties.Engineering(b.Body);
         return b.Body;
     }
 
@@ -163,6 +164,7 @@ public static class DefaultWorkflows
             : ["Intention", "Plan", "Notice", "Bidding", "Opening", "Evaluation"]);
         b.Body.BidDeadline = new DeadlineRule { FromStep = "Notice", Days = 20, LegalBasis = Gp35 };
         b.Body.LotsFromStep = "Bidding"; // from here each lot moves on its own
+        DefaultDuties.Procurement(b.Body, tender: true);
         return b.Body;
     }
 
@@ -199,6 +201,7 @@ public static class DefaultWorkflows
         b.Terminations("Terminated", ["Intention", "Plan", "Invitation", "Responses", key]);
         b.Body.BidDeadline = new DeadlineRule { FromStep = "Invitation", Days = days, WorkingDays = working, LegalBasis = leadBasis };
         b.Body.LotsFromStep = "Responses"; // from here each lot moves on its own
+        DefaultDuties.Procurement(b.Body, tender: false);
         return b.Body;
     }
 

@@ -66,6 +66,7 @@ public static partial class StatutoryFigures
                 }
             }
         }
+        list.AddRange(WorkflowDutyRules.Lowerings(body, statutory));
         return list;
     }
 

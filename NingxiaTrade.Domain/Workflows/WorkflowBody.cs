@@ -58,6 +58,8 @@ public sealed class WorkflowBody
     /// re-tendered while the others go on. Null: the project moves as a whole throughout.
     /// </summary>
     public string? LotsFromStep { get; set; }
+    /// <summary>Duties with a deadline (法定时限事项): never block a move, shown as overdue when not done in time.</summary>
+    public List<WorkflowDuty> Duties { get; set; } = [];
 
     public WorkflowStep? Step(string key) => Steps.FirstOrDefault(s => s.Key == key);
 
@@ -82,6 +84,8 @@ public sealed class WorkflowStep
     public PeriodKind PeriodKind { get; set; } = PeriodKind.Duration;
     /// <summary>The law behind the minimum, e.g. 《招标投标法》第二十四条.</summary>
     public string? LegalBasis { get; set; }
+    /// <summary>The <see cref="DutyEvents"/> that entering this step records (e.g. entering 中标通知 records AwardNoticeIssued).</summary>
+    public List<string> Events { get; set; } = [];
 }
 
 /// <summary>A transition: fired by a user holding one of <see cref="Roles"/>, subject to its guards.</summary>

@@ -238,6 +238,7 @@ public sealed class WorkflowDefinitionService(IDbContextFactory<TradeDbContext> 
         {
             list.Add(new("分标段办理", $"{Split(older)} → {Split(newer)}"));
         }
+        list.AddRange(WorkflowDutyRules.Differences(older, newer));
         return list;
 
         static string Name(WorkflowBody body, string key) => body.Step(key)?.Name ?? key;

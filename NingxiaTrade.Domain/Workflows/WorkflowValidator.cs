@@ -103,6 +103,7 @@ public static class WorkflowValidator
                 faults.Add($"各标段分别办理的起始环节“{Name(split)}”不能是首个环节或结束环节");
             }
         }
+        faults.AddRange(WorkflowDutyRules.Faults(body));
         foreach (var group in body.Transitions.GroupBy(t => (t.From, t.Trigger)).Where(g => g.Count() > 1))
         {
             faults.Add($"环节“{Name(group.Key.From)}”有多个同名触发“{group.Key.Trigger}”");

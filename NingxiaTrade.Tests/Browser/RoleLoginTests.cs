@@ -98,9 +98,9 @@ public class RoleLoginTests(BrowserFixture browser)
     private static readonly Dictionary<string, string[]> RolePanels = new()
     {
         [Roles.Admin] = AdminPanels,
-        [Roles.Supervisor] = ["待审批事项"],
+        [Roles.Supervisor] = ["待审批事项", "逾期未履行事项"],
         [Roles.LegalOfficer] = ["待合法性审核", "规则到期预警"],
-        [Roles.CentreClerk] = ["我的项目"],
+        [Roles.CentreClerk] = ["我的项目", "逾期未履行事项"],
         [Roles.Tenderer] = ["我的项目"],
         [Roles.Agent] = ["我的项目"],
     };

@@ -155,6 +155,12 @@ public sealed class ProjectHarness : IAsyncDisposable
             new NingxiaTrade.Domain.Notifications.Notifier(new ProjectParticipants(), new NingxiaTrade.Domain.Notifications.NotificationSignal(),
                 new NingxiaTrade.Domain.Notifications.NotificationSettings(), user ?? User, Database.Time));
 
+    /// <summary>The duties with a deadline over the same database, clock, calendar and notifier as <see cref="Workflow"/>.</summary>
+    public ProjectDutyService Duties(ICurrentUser? user = null) =>
+        new(Database, user ?? User, Database.Time, new CalendarWorkingDays(new WorkingDayCalendar(Database)),
+            new NingxiaTrade.Domain.Notifications.Notifier(new ProjectParticipants(), new NingxiaTrade.Domain.Notifications.NotificationSignal(),
+                new NingxiaTrade.Domain.Notifications.NotificationSettings(), user ?? User, Database.Time));
+
     public ProjectRegistration Registration(ICurrentUser? user = null) => new(Database, user ?? User, Database.Time, Rules, new MarketEntityDirectory(Database, user ?? User));
 
     public WorkflowDefinitionService Definitions(ICurrentUser? user = null) => new(Database, user ?? User, Database.Time);
@@ -263,6 +269,22 @@ public sealed class ProjectHarness : IAsyncDisposable
         var id = await RegisterAsync(TradeType.EngineeringBidding);
         await FireAsync(id, "SubmitPlan");
         await FireApprovedAsync(id, "PublishNotice");
+        return id;
+    }
+
+    /// <summary>A two-lot engineering project past its document sale (2026-12-03 09:00), in 投标 with the deadline 2026-12-17 09:00.</summary>
+    public async Task<Guid> EngineeringTwoLotsInBiddingAsync()
+    {
+        var form = Form(TradeType.EngineeringBidding) with
+        {
+            Lots = [new LotForm("一号楼施工", Yuan(4_000_000), Yuan(80_000), "市政"), new LotForm("二号楼施工", Yuan(5_000_000), Yuan(100_000), "市政")],
+        };
+        var id = await RegisterAsync(TradeType.EngineeringBidding, form: form);
+        await FireAsync(id, "SubmitPlan");
+        await FireApprovedAsync(id, "PublishNotice");
+        await SetDeadlineAsync(id, new DateTime(2026, 12, 17, 9, 0, 0));
+        SetChinaTime(new DateTime(2026, 12, 3, 9, 0, 0));
+        await FireAsync(id, "CloseDocumentSale");
         return id;
     }
 

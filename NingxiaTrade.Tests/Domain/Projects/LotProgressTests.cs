@@ -23,17 +23,7 @@ public class LotProgressTests
         {
             h.Handlers.Add(handler);
         }
-        var form = h.Form(TradeType.EngineeringBidding) with
-        {
-            Lots = [new LotForm("一号楼施工", Yuan(4_000_000), Yuan(80_000), "市政"), new LotForm("二号楼施工", Yuan(5_000_000), Yuan(100_000), "市政")],
-        };
-        var id = await h.RegisterAsync(TradeType.EngineeringBidding, form: form);
-        await h.FireAsync(id, "SubmitPlan");
-        await h.FireApprovedAsync(id, "PublishNotice");
-        await h.SetDeadlineAsync(id, new DateTime(2026, 12, 17, 9, 0, 0));
-        h.SetChinaTime(new DateTime(2026, 12, 3, 9, 0, 0));
-        await h.FireAsync(id, "CloseDocumentSale");
-        return (h, id);
+        return (h, await h.EngineeringTwoLotsInBiddingAsync());
     }
 
     [Fact]

@@ -38,6 +38,7 @@ public sealed class ProjectPageTests : BunitContext, IAsyncLifetime
         Services.AddSingleton<ICurrentUser>(_database.User);
         Services.AddSingleton(_registration);
         Services.AddSingleton(_workflow);
+        Services.AddSingleton(new ProjectDutyService(_database, _database.User, _database.Time, new CalendarWorkingDays(new WorkingDayCalendar(_database))));
         Services.AddSingleton(rules);
         Services.AddSingleton(new OrganisationAdministration(_database, _database.User));
         Services.AddSingleton(new MarketEntityDirectory(_database, _database.User));

@@ -58,7 +58,12 @@ public class PublicWorkflowsApiTests(WorkbenchFactory factory) : IClassFixture<W
                 ("tradeType", Is(JsonValueKind.String)), ("version", Is(JsonValueKind.Number)), ("name", Is(JsonValueKind.String)),
                 ("steps", Is(JsonValueKind.Array)), ("transitions", Is(JsonValueKind.Array)),
                 ("tradeMethod", Is(JsonValueKind.String)), ("bidDeadline", Is(JsonValueKind.Object, JsonValueKind.Null)),
-                ("lotsFromStep", Is(JsonValueKind.String, JsonValueKind.Null)));
+                ("lotsFromStep", Is(JsonValueKind.String, JsonValueKind.Null)),
+                ("duties", Is(JsonValueKind.Array)));
+            Assert.All(flow.GetProperty("duties").EnumerateArray(), d => AssertProperties(d,
+                ("name", Is(JsonValueKind.String)), ("afterEvent", Is(JsonValueKind.String)), ("afterEventName", Is(JsonValueKind.String)),
+                ("doneEvent", Is(JsonValueKind.String)), ("doneEventName", Is(JsonValueKind.String)), ("days", Is(JsonValueKind.Number)),
+                ("workingDays", Is(JsonValueKind.True, JsonValueKind.False)), ("legalBasis", Is(JsonValueKind.String))));
             if (flow.GetProperty("lotsFromStep") is { ValueKind: JsonValueKind.String } split)
             {
                 Assert.Contains(flow.GetProperty("steps").EnumerateArray(), s => s.GetProperty("key").GetString() == split.GetString());
@@ -127,6 +132,23 @@ public class PublicWorkflowsApiTests(WorkbenchFactory factory) : IClassFixture<W
         var negotiation = Flow(flows, "GovernmentProcurement", "CompetitiveNegotiation").GetProperty("bidDeadline");
         Assert.Equal((3, true), (negotiation.GetProperty("days").GetInt32(), negotiation.GetProperty("workingDays").GetBoolean()));
         Assert.Contains("第二十九条", negotiation.GetProperty("legalBasis").GetString());
+    }
+
+    [Fact]
+    public async Task PublicWorkflows_EngineeringAndProcurement_CarryTheirDutiesWithBasis()
+    {
+        var flows = await GetFlowsAsync();
+
+        var contract = Flow(flows, "EngineeringBidding", "OpenTender").GetProperty("duties").EnumerateArray()
+            .Single(d => d.GetProperty("doneEvent").GetString() == "ContractSigned");
+        Assert.Equal(("签订书面合同", "AwardNoticeIssued", "发出中标（成交）通知书", 30, false, "《招标投标法》第四十六条"),
+            (contract.GetProperty("name").GetString(), contract.GetProperty("afterEvent").GetString(), contract.GetProperty("afterEventName").GetString(),
+             contract.GetProperty("days").GetInt32(), contract.GetProperty("workingDays").GetBoolean(), contract.GetProperty("legalBasis").GetString()));
+        var filing = Flow(flows, "GovernmentProcurement", "OpenTender").GetProperty("duties").EnumerateArray()
+            .Single(d => d.GetProperty("doneEvent").GetString() == "ContractFiled");
+        Assert.Equal((7, true, "《政府采购法》第四十七条"),
+            (filing.GetProperty("days").GetInt32(), filing.GetProperty("workingDays").GetBoolean(), filing.GetProperty("legalBasis").GetString()));
+        Assert.Empty(Flow(flows, "LandAndMiningRights", "Listing").GetProperty("duties").EnumerateArray());
     }
 
     [Fact]

@@ -64,6 +64,31 @@ public sealed class WorkflowEditorTests : BunitContext
     }
 
     [Fact]
+    public void DutiesEditor_AddDutyWithoutBasis_FaultShownUntilBasisEnteredAndRemoveWorks()
+    {
+        var body = ThreeSteps();
+        var editor = RenderEditor(body);
+        OpenTab(editor, "法定时限事项");
+
+        editor.Find("button.duties-add").Click();
+
+        var duty = Assert.Single(body.Duties);
+        Assert.Equal((DutyEvents.AwardNoticeIssued, DutyEvents.ContractSigned, 30), (duty.AfterEvent, duty.DoneEvent, duty.Days));
+        Assert.Contains($"法定时限事项“{duty.Name}”缺少法律依据", Faults(editor));
+        Assert.Contains("发出中标（成交）通知书", editor.Find(".duty-after input").GetAttribute("value"));
+
+        editor.Find(".duty-basis input").Change("《招标投标法》第四十六条");
+        editor.Find(".duty-days input").Change("45");
+        Assert.Equal(("《招标投标法》第四十六条", 45), (duty.LegalBasis, duty.Days));
+        Assert.Empty(Faults(editor));
+        Assert.Equal(WorkflowValidator.Validate(body), _reported);
+
+        editor.Find("button.duty-remove").Click();
+        Assert.Empty(body.Duties);
+        Assert.Empty(Faults(editor));
+    }
+
+    [Fact]
     public void AddTransition_NoTargetStepYet_ShowsValidatorFault()
     {
         var body = ThreeSteps();

@@ -23,6 +23,7 @@ public sealed class ProjectsModule : IWorkbenchModule
     [
         new("待审批事项", typeof(InboxPanel), [Roles.Supervisor], 20, 6),
         new("我的项目", typeof(MyProjectsPanel), [Roles.CentreClerk, Roles.Tenderer, Roles.Agent], 20, 6),
+        new("逾期未履行事项", typeof(OverdueDutiesPanel), [Roles.CentreClerk, Roles.Supervisor], 25, 12),
     ];
 }
 

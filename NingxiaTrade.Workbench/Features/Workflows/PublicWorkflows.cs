@@ -7,7 +7,7 @@ namespace NingxiaTrade.Workbench.Features.Workflows;
 /// (issue 3, item 6): change it only together with the partners who read it — fields are only ever added.
 /// </summary>
 public sealed record PublicWorkflow(string TradeType, int Version, string Name, IReadOnlyList<PublicStep> Steps, IReadOnlyList<PublicTransition> Transitions,
-    string TradeMethod, PublicDeadline? BidDeadline, string? LotsFromStep)
+    string TradeMethod, PublicDeadline? BidDeadline, string? LotsFromStep, IReadOnlyList<PublicDuty> Duties)
 {
     public static PublicWorkflow From(WorkflowDefinition definition)
     {
@@ -22,7 +22,8 @@ public sealed record PublicWorkflow(string TradeType, int Version, string Name, 
                 WorkflowGuards.Conditions(body, t).Select(c => new PublicCondition(c.Text, c.LegalBasis)).ToList())).ToList(),
             definition.TradeMethod.ToString(),
             body.BidDeadline is { } rule ? new PublicDeadline(rule.FromStep, rule.Days, rule.WorkingDays, rule.Kind.ToString(), rule.LegalBasis) : null,
-            body.LotsFromStep);
+            body.LotsFromStep,
+            body.Duties.Select(PublicDuty.From).ToList());
     }
 }
 
@@ -37,6 +38,17 @@ public sealed record PublicCondition(string Text, string? LegalBasis);
 
 /// <summary>The earliest bid deadline: <see cref="Days"/> (working) days from entering <see cref="FromStep"/>, a lead time.</summary>
 public sealed record PublicDeadline(string FromStep, int Days, bool WorkingDays, string Kind, string? LegalBasis);
+
+/// <summary>
+/// A duty with a deadline (法定时限事项): <see cref="Name"/> within <see cref="Days"/> (working) days of <see cref="AfterEvent"/>,
+/// fulfilled by <see cref="DoneEvent"/>; event keys as in the platform's event catalogue, with their Chinese names.
+/// </summary>
+public sealed record PublicDuty(string Name, string AfterEvent, string AfterEventName, string DoneEvent, string DoneEventName, int Days, bool WorkingDays,
+    string LegalBasis)
+{
+    public static PublicDuty From(WorkflowDuty duty) => new(duty.Name, duty.AfterEvent, DutyEvents.Chinese(duty.AfterEvent), duty.DoneEvent,
+        DutyEvents.Chinese(duty.DoneEvent), duty.Days, duty.WorkingDays, duty.LegalBasis);
+}
 
 internal static class WorkflowEndpoints
 {

@@ -16,5 +16,6 @@ public static class NotificationDisplay
         NotificationKind.CommentPeriodOpened => Icons.Material.Filled.Forum,
         NotificationKind.PeriodEnded => Icons.Material.Filled.AlarmOn,
         NotificationKind.ProjectSuspended => Icons.Material.Filled.PauseCircle,
+        NotificationKind.DutyOverdue => Icons.Material.Filled.AssignmentLate,
     };
 }
