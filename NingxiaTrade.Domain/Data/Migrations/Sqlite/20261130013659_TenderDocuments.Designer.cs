@@ -11,7 +11,7 @@ using NingxiaTrade.Domain.Data;
 namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTradeDbContext))]
-    [Migration("20261130012934_TenderDocuments")]
+    [Migration("20261130013659_TenderDocuments")]
     partial class TenderDocuments
     {
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using NingxiaTrade.Domain.Data;
 namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerTradeDbContext))]
-    [Migration("20261130013023_TenderDocuments")]
+    [Migration("20261130013750_TenderDocuments")]
     partial class TenderDocuments
     {
         /// <inheritdoc />
