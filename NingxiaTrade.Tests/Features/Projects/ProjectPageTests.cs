@@ -5,7 +5,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor;
 using MudBlazor.Services;
 using NingxiaTrade.Domain.Accounts;
+using NingxiaTrade.Domain.Bidding;
 using NingxiaTrade.Domain.Calendar;
+using NingxiaTrade.Domain.Credit;
 using NingxiaTrade.Domain.Common;
 using NingxiaTrade.Domain.Organisations;
 using NingxiaTrade.Domain.MarketEntities;
@@ -42,6 +44,12 @@ public sealed class ProjectPageTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(rules);
         Services.AddSingleton(new OrganisationAdministration(_database, _database.User));
         Services.AddSingleton(new MarketEntityDirectory(_database, _database.User));
+        var entities = new MarketEntityDirectory(_database, _database.User);
+        Services.AddSingleton(new BiddingSettings());
+        Services.AddSingleton(new TenderDocumentService(_database, _database.User, _database.Time, new ProjectDirectory(_database, _database.User),
+            new CreditGate(_database, entities), entities,
+            new SignatureService(_database, _database.User, _database.Time, new SealProtection(new SealSettings(), PlatformKeyRing.CreateNew())),
+            new FileSystemDocumentStore(Path.Combine(Path.GetTempPath(), "nxt-page-docs")), new BiddingSettings()));
     }
 
     public async ValueTask InitializeAsync()
