@@ -21,7 +21,7 @@ public sealed class FileSystemDocumentStore(string folder) : IDocumentStore
     public (string StoredName, Stream Content) Create(string extension)
     {
         Directory.CreateDirectory(folder);
-        var name = Guid.NewGuid().ToString("N") + extension;
+        var name = NewName(extension);
         return (name, new FileStream(Path.Combine(folder, name), FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true));
     }
 
@@ -39,8 +39,16 @@ public sealed class FileSystemDocumentStore(string folder) : IDocumentStore
         }
     }
 
-    /// <summary>Only names this store made resolve, so a crafted name cannot reach outside the folder.</summary>
-    private string? PathOf(string storedName)
+    /// <summary>A new stored name with the upload's extension: a GUID, so an upload's own name never reaches the file system.</summary>
+    public static string NewName(string extension) => Guid.NewGuid().ToString("N") + extension;
+
+    private string? PathOf(string storedName) => PathIn(folder, storedName);
+
+    /// <summary>
+    /// The stored file in <paramref name="folder"/>, or null when the name is not one <see cref="NewName"/> made (so a
+    /// crafted name cannot reach outside the folder) or the file is gone.
+    /// </summary>
+    public static string? PathIn(string folder, string storedName)
     {
         var name = Path.GetFileName(storedName);
         if (name != storedName || !Guid.TryParseExact(Path.GetFileNameWithoutExtension(name), "N", out _))

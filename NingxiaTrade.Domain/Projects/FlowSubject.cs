@@ -82,6 +82,20 @@ public sealed class FlowSubject
         }
     }
 
+    /// <summary>Sets the subject's bid deadline, refused when earlier than <paramref name="earliestUtc"/>.</summary>
+    internal void SetBidDeadline(DateTime deadlineUtc, DateTime earliestUtc, string basis)
+    {
+        if (Lot is null)
+        {
+            Project.SetBidDeadline(deadlineUtc, earliestUtc, basis);
+        }
+        else
+        {
+            Lot.SetBidDeadline(deadlineUtc, earliestUtc, basis);
+            Project.Touch();
+        }
+    }
+
     internal void AwaitApproval(Guid requestId)
     {
         if (Lot is null)

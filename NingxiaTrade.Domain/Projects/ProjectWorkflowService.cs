@@ -222,10 +222,7 @@ public sealed class ProjectWorkflowService(
     /// Sets the bid deadline of one lot once the lots move separately: a lot re-tendered alone gets its own, counted from the
     /// day its documents were issued again.
     /// </summary>
-    public Task SetBidDeadlineAsync(Guid projectId, int? lotNumber, int revision, DateTime deadlineUtc, CancellationToken cancellationToken = default) =>
-        SetDeadlineAsync(projectId, lotNumber, revision, deadlineUtc, cancellationToken);
-
-    private async Task SetDeadlineAsync(Guid projectId, int? lotNumber, int revision, DateTime deadlineUtc, CancellationToken cancellationToken)
+    public async Task SetBidDeadlineAsync(Guid projectId, int? lotNumber, int revision, DateTime deadlineUtc, CancellationToken cancellationToken = default)
     {
         currentUser.Demand(Roles.CentreClerk, Roles.Tenderer, Roles.Agent);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -254,15 +251,7 @@ public sealed class ProjectWorkflowService(
         var end = await context.PeriodEndsAsync(context.BidPeriodAnchorUtc()!.Value, rule.Days, rule.WorkingDays, rule.Kind, cancellationToken);
         var earliest = ChinaTime.StartOfDayUtc(end.EarliestDate);
         var basis = (rule.LegalBasis ?? "") + (end.CoverageWarning is null ? "" : "；" + end.CoverageWarning.TrimEnd('。'));
-        if (subject.Lot is { } lot)
-        {
-            lot.SetBidDeadline(ChinaTime.EnsureUtc(deadlineUtc), earliest, basis);
-            project.Touch();
-        }
-        else
-        {
-            project.SetBidDeadline(ChinaTime.EnsureUtc(deadlineUtc), earliest, basis);
-        }
+        subject.SetBidDeadline(ChinaTime.EnsureUtc(deadlineUtc), earliest, basis);
         db.ProjectSteps.Add(Record(subject, history, subject.CurrentStep, subject.CurrentStep, null,
             $"设定投标截止时间：{ChinaTime.Format(subject.BidDeadlineUtc)}", currentUser.DisplayName, currentUser.Role, null));
         await SaveAsync(db, cancellationToken);

@@ -1,3 +1,5 @@
+using NingxiaTrade.Domain.Bidding;
+
 namespace NingxiaTrade.Workbench.Infrastructure;
 
 /// <summary>
@@ -14,18 +16,9 @@ public static class StoredFiles
         return Path.Combine(root, name);
     }
 
-    /// <summary>A new stored name with the upload's extension.</summary>
-    public static string NewName(string extension) => Guid.NewGuid().ToString("N") + extension;
+    /// <summary>A new stored name with the upload's extension (the rule of <see cref="FileSystemDocumentStore.NewName"/>).</summary>
+    public static string NewName(string extension) => FileSystemDocumentStore.NewName(extension);
 
     /// <summary>The stored file in <paramref name="folder"/>, or null when the name is not one <see cref="NewName"/> made or the file is gone.</summary>
-    public static string? PathOf(string folder, string stored)
-    {
-        var name = Path.GetFileName(stored);
-        if (name != stored || !Guid.TryParseExact(Path.GetFileNameWithoutExtension(name), "N", out _))
-        {
-            return null;
-        }
-        var path = Path.Combine(folder, name);
-        return File.Exists(path) ? path : null;
-    }
+    public static string? PathOf(string folder, string stored) => FileSystemDocumentStore.PathIn(folder, stored);
 }
