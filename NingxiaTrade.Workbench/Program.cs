@@ -9,6 +9,10 @@ if (args.Length > 0 && args[0] == PlatformKeyCommand.Verb)
 {
     return PlatformKeyCommand.Run(args, Console.Out);
 }
+if (args.Length > 0 && args[0] == NingxiaTrade.Workbench.Features.Bidding.EscrowKeyCommand.Verb)
+{
+    return NingxiaTrade.Workbench.Features.Bidding.EscrowKeyCommand.Run(args, Console.Out);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -67,11 +67,25 @@ public static class AuditDisplayNames
         ["DrawMember"] = "抽取结果（专家）",
         ["ExpertDrawView"] = "抽取结果查看记录",
         ["ExpertAssessment"] = "专家考评",
+        // Issue 11 items 4–7 (sealed bids and the opening).
+        ["SealedBid"] = "投标文件（密封）", ["SealedBidFile"] = "投标文件（分文件）", ["BidOpening"] = "开标", ["OpeningEntry"] = "开标室记录",
+        ["EscrowRequest"] = "托管解密申请",
     };
 
     /// <summary>Field names; the same English name means the same thing across the platform's tables.</summary>
     public static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>
     {
+        // Issue 11 items 4–7 (sealed bids and the opening).
+        ["SubmittedByUserId"] = "递交账户", ["SubmittedBy"] = "递交人", ["SubmittedUtc"] = "递交时间", ["DeadlineUtc"] = "投标截止时间",
+        ["UploadAddress"] = "上传地址", ["PriceFormCipher"] = "开标一览表（密文）", ["PasswordSalt"] = "口令盐值", ["PasswordIterations"] = "口令派生轮数",
+        ["PasswordWrappedKey"] = "口令封装的密钥", ["EscrowWrappedKey"] = "托管封装的密钥", ["EscrowKeyId"] = "托管公钥标识", ["ManifestSm3"] = "投标文件清单摘要",
+        ["ReceiptToken"] = "回执", ["WithdrawnUtc"] = "撤回时间", ["OpenedUtc"] = "解密时间", ["OpenedBy"] = "解密方式", ["PriceFormJson"] = "开标一览表",
+        ["OpenedKeyWrapped"] = "开标后封装的密钥", ["OpenedKeyWrapId"] = "开标后封装密钥标识", ["BidId"] = "投标文件", ["PlainSizeBytes"] = "原文大小（字节）",
+        ["CipherSizeBytes"] = "密文大小（字节）", ["PlainSm3"] = "原文 SM3 摘要", ["CipherSm3"] = "密文 SM3 摘要", ["Author"] = "文件作者", ["Company"] = "文件单位",
+        ["LastModifiedBy"] = "最后修改人", ["DecryptionStartedUtc"] = "解密开始时间", ["DecryptionEndsUtc"] = "解密截止时间", ["RecordJson"] = "唱标记录",
+        ["RecordSm3"] = "唱标记录摘要", ["RecordSignature"] = "平台签名", ["RecordKeyId"] = "平台签名公钥标识", ["ClosedUtc"] = "结束时间", ["Revision"] = "版本号",
+        ["OpeningId"] = "开标", ["Actor"] = "操作人", ["Text"] = "内容", ["ReplyTo"] = "答复的异议", ["Reason"] = "原因", ["RequestedBy"] = "申请人",
+        ["RequestedUtc"] = "申请时间", ["Approved"] = "是否批准", ["Opinion"] = "意见", ["UsedUtc"] = "使用时间",
         // Issue 10 item 4 (duties with a deadline).
         ["LotNumber"] = "标段（包）序号", ["DutyKey"] = "事项标识", ["AfterEvent"] = "起算事件", ["DoneEvent"] = "完成事件", ["Days"] = "期限天数",
         ["WorkingDays"] = "按工作日", ["StartedUtc"] = "起算时间", ["DueUtc"] = "届满时间", ["CoverageWarning"] = "节假日数据提示",

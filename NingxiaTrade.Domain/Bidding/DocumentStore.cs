@@ -59,3 +59,21 @@ public sealed class FileSystemDocumentStore(string folder) : IDocumentStore
         return File.Exists(path) ? path : null;
     }
 }
+
+/// <summary>
+/// Where sealed bid files are kept: ciphertext only (the bid module encrypts before anything is written). A file-system
+/// store by default; several servers may share its folder.
+/// </summary>
+public interface IBidFileStore : IDocumentStore;
+
+/// <summary>The file-system bid store, named like <see cref="FileSystemDocumentStore"/>.</summary>
+public sealed class FileSystemBidFileStore(string folder) : IBidFileStore
+{
+    private readonly FileSystemDocumentStore _files = new(folder);
+
+    public (string StoredName, Stream Content) Create(string extension) => _files.Create(extension);
+
+    public Stream? OpenRead(string storedName) => _files.OpenRead(storedName);
+
+    public void Delete(string storedName) => _files.Delete(storedName);
+}

@@ -73,6 +73,12 @@ public abstract class TradeDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<ExpertAssessment> ExpertAssessments => Set<ExpertAssessment>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
+    // Sealed bids and openings (bidding module)
+    public DbSet<Bidding.SealedBid> SealedBids => Set<Bidding.SealedBid>();
+    public DbSet<Bidding.SealedBidFile> SealedBidFiles => Set<Bidding.SealedBidFile>();
+    public DbSet<Bidding.BidOpening> BidOpenings => Set<Bidding.BidOpening>();
+    public DbSet<Bidding.OpeningEntry> OpeningEntries => Set<Bidding.OpeningEntry>();
+    public DbSet<Bidding.EscrowRequest> EscrowRequests => Set<Bidding.EscrowRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

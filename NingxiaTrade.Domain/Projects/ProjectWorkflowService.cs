@@ -373,14 +373,16 @@ public sealed class ProjectWorkflowService(
         var from = subject.CurrentStep;
         var transition = actions.First(a => a.Transition.Trigger == trigger).Transition;
         await WorkflowEngine.MoveAsync(subject, body, actions, trigger);
-        if (body.BidDeadline is { } rule && rule.FromStep == subject.CurrentStep && from != subject.CurrentStep)
+        var bidPeriodStarted = body.BidDeadline is { } rule && rule.FromStep == subject.CurrentStep && from != subject.CurrentStep;
+        if (bidPeriodStarted)
         {
             // 招标文件开始发出: the anchor of the bid deadline; a re-tender's old deadline no longer holds (a lot re-tendered alone: its own).
             subject.StartBidPeriod(Now);
         }
         db.ProjectSteps.Add(Record(subject, history, from, subject.CurrentStep, trigger, actionText ?? transition.Name, userName, role, note));
         await ProjectDuties.StepEnteredAsync(db, project, body, history, subject.CurrentStep, subject.LotNumber, engine.WorkingDays, Now, userName, role);
-        return new WorkflowStepChanged(project.Id, project.Code, project.TradeType, from, subject.CurrentStep, trigger, Now, subject.LotNumber);
+        return new WorkflowStepChanged(project.Id, project.Code, project.TradeType, from, subject.CurrentStep, trigger, Now, subject.LotNumber,
+            bidPeriodStarted, WorkflowStepChanged.BidsRequiredBy(transition));
     }
 
     private async Task<(TradeProject Project, WorkflowBody Body, IReadOnlyList<ProjectStepRecord> History)> LoadForChangeAsync(

@@ -70,6 +70,8 @@ public sealed class ProjectHarness : IAsyncDisposable
 
     public TestDatabase Database { get; }
     public FakeFacts Facts { get; } = new();
+    /// <summary>Further fact sources the engine asks after <see cref="Facts"/> (e.g. the real <c>bids.count</c>).</summary>
+    public List<IWorkflowFactSource> FactSources { get; } = [];
     public List<IWorkflowEventHandler> Handlers { get; } = [];
     public TestUser User => Database.User;
     public TradingRules Rules { get; } = new();
@@ -148,7 +150,16 @@ public sealed class ProjectHarness : IAsyncDisposable
     /// <summary>Sets the clock to <paramref name="chinaLocal"/> (China time); never backwards.</summary>
     public void SetChinaTime(DateTime chinaLocal) => Database.Time.SetUtcNow(new DateTimeOffset(ChinaTime.ToUtc(chinaLocal)));
 
-    public WorkflowEngine Engine() => new(new CalendarWorkingDays(new WorkingDayCalendar(Database)), [Facts]);
+    public WorkflowEngine Engine() => new(new CalendarWorkingDays(new WorkingDayCalendar(Database)), [Facts, .. FactSources]);
+
+    /// <summary>Adds an account with a role, tied to a market entity when given.</summary>
+    public async Task AddUserAsync(string id, string role, Guid? entityId = null)
+    {
+        await using var db = Database.CreateDbContext();
+        AddUser(db, id, role);
+        db.Users.Local.Single(u => u.Id == id).MarketEntityId = entityId;
+        await db.SaveChangesAsync();
+    }
 
     public ProjectWorkflowService Workflow(ICurrentUser? user = null) =>
         new(Database, user ?? User, Database.Time, Engine(), Handlers, NullLogger<ProjectWorkflowService>.Instance,

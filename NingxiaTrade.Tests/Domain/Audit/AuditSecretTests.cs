@@ -52,6 +52,14 @@ public class AuditSecretTests : MarketEntityTestBase
         ["DocumentTemplate.Content"] = "the uploaded .docx template, published to clerks",
         ["DrawGroup.PoolHash"] = "digest of the candidate pool, published for re-verification",
         ["DrawGroup.Pool"] = "the candidate experts' ids, kept for re-verification",
+        ["SealedBid.PasswordIterations"] = "the PBKDF2 iteration count of the bidder's password, a public parameter",
+        ["SealedBid.EscrowKeyId"] = "fingerprint of the escrow public key",
+        ["SealedBid.OpenedKeyWrapId"] = "names the platform key in the key file; the key itself is not in the database",
+        ["SealedBid.SignatureToken"] = "the bidder's public seal signature over the bid manifest's SM3, verifiable by anyone",
+        ["SealedBid.ReceiptToken"] = "the receipt the platform signed and handed to the bidder, verifiable by anyone",
+        ["SealedBidFile.CipherSm3"] = "digest of the stored ciphertext, printed on the receipt",
+        ["SealedBidFile.CipherSizeBytes"] = "size of the stored ciphertext, printed on the receipt",
+        ["BidOpening.RecordKeyId"] = "fingerprint of the platform's public key that signed the record",
     };
 
     [Fact]

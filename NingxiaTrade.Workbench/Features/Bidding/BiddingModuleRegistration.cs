@@ -24,6 +24,18 @@ public static class BiddingModuleRegistration
             : StoredFiles.Folder(configuration, environment, "tender-documents");
         services.AddSingleton<IDocumentStore>(new FileSystemDocumentStore(folder));
         services.AddScoped<TenderDocumentService>();
+
+        // Sealed bids: ciphertext in Bidding:BidFolder (or bid-files under the data folder), the escrow key from its file.
+        var bidFolder = configuration["Bidding:BidFolder"] is { Length: > 0 } bids
+            ? Path.GetFullPath(bids, environment.ContentRootPath)
+            : StoredFiles.Folder(configuration, environment, "bid-files");
+        services.AddSingleton<IBidFileStore>(new FileSystemBidFileStore(bidFolder));
+        services.AddSingleton(EscrowKeySetup.Open(configuration, environment));
+        services.AddSingleton<OpeningRoomHub>();
+        services.AddScoped<SealedBidService>();
+        services.AddScoped<BidOpeningService>();
+        services.AddScoped<NingxiaTrade.Domain.Workflows.IWorkflowFactSource, SealedBidFacts>();
+        services.AddScoped<NingxiaTrade.Domain.Workflows.IWorkflowEventHandler, BiddingWorkflowHandler>();
         return services;
     }
 
