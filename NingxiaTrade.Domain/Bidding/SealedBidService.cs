@@ -17,6 +17,9 @@ public sealed record BidUpload(string FileName, Stream Content);
 public sealed record MyBidInfo(Guid Id, int LotNumber, SealedBidStatus Status, DateTime SubmittedUtc, DateTime DeadlineUtc, string SubmittedBy,
     IReadOnlyList<ReceiptFile> Files, string ReceiptToken, DateTime? WithdrawnUtc);
 
+/// <summary>A bid of the caller's with its project and, once its lot opened, the opening room.</summary>
+public sealed record MyBidRow(Guid ProjectId, string ProjectCode, string ProjectName, MyBidInfo Bid, Guid? OpeningId);
+
 /// <summary>A lot as a bidder's bidding screen shows it: its deadline and the bidder's own current bid.</summary>
 public sealed record BidLotInfo(int Number, string Name, Money Price, DateTime? DeadlineUtc, bool TakesBids, MyBidInfo? MyBid);
 
@@ -167,8 +170,11 @@ public sealed class SealedBidService(
             mine.TryGetValue(l.Number, out var bid) ? Info(bid) : null)).ToList();
     }
 
-    /// <summary>The caller's own bids, newest first (never their content).</summary>
-    public async Task<PagedResult<MyBidInfo>> MineAsync(int page, int pageSize, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The caller's own bids, newest first, one page at a time (never their content), each with its project and — once
+    /// the lot opened — its opening room.
+    /// </summary>
+    public async Task<PagedResult<MyBidRow>> MineWithProjectsAsync(int page, int pageSize, CancellationToken cancellationToken = default)
     {
         currentUser.Demand(Roles.Bidder);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -176,7 +182,23 @@ public sealed class SealedBidService(
         var query = db.SealedBids.AsNoTracking().Where(b => b.EntityId == entityId);
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderByDescending(b => b.SubmittedUtc).ThenBy(b => b.Id).Page(page, pageSize).Include(b => b.Files).ToListAsync(cancellationToken);
-        return new PagedResult<MyBidInfo>(items.Select(Info).ToList(), total);
+        var projectIds = items.Select(b => b.ProjectId).Distinct().ToList();
+        var summaries = new Dictionary<Guid, ProjectSummary>();
+        foreach (var id in projectIds)
+        {
+            if (await projects.FindPublishedAsync(id, cancellationToken) is { } summary)
+            {
+                summaries[id] = summary;
+            }
+        }
+        var openings = await db.BidOpenings.AsNoTracking().Where(o => projectIds.Contains(o.ProjectId))
+            .Select(o => new { o.Id, o.ProjectId, o.LotNumber, o.CreatedUtc }).ToListAsync(cancellationToken);
+        return new PagedResult<MyBidRow>(items.Select(b => new MyBidRow(b.ProjectId, summaries.GetValueOrDefault(b.ProjectId)?.Code ?? "",
+            summaries.GetValueOrDefault(b.ProjectId)?.Name ?? "（项目已结束）", Info(b),
+            b.IsValid || b.Status is SealedBidStatus.Revoked or SealedBidStatus.PlatformFailed
+                ? openings.Where(o => o.ProjectId == b.ProjectId && o.LotNumber == b.LotNumber && o.CreatedUtc >= b.SubmittedUtc)
+                    .OrderBy(o => o.CreatedUtc).Select(o => (Guid?)o.Id).FirstOrDefault()
+                : null)).ToList(), total);
     }
 
     /// <summary>Bidders with a valid bid for the lot (or the whole project when <paramref name="lotNumber"/> is null): the <c>bids.count</c> fact.</summary>

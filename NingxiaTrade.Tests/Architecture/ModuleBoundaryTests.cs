@@ -27,13 +27,18 @@ public sealed class ModuleBoundaryTests
         // The workflow runtime is part of the projects module (registered by AddProjectsModule).
         new("Projects", ["Projects", "Workflows"],
             [typeof(IProjectDirectory), typeof(ProjectSummary), typeof(LotSummary), typeof(ProjectLot), typeof(TradeMethod), typeof(TradeMethods),
-             typeof(NingxiaTrade.Workbench.Features.Workflows.Public.PublicHeader)]),
+             typeof(NingxiaTrade.Workbench.Features.Workflows.Public.PublicHeader),
+             // The workflow's extension points: later modules answer facts (bids.count) and hear step changes.
+             typeof(NingxiaTrade.Domain.Workflows.IWorkflowFactSource), typeof(NingxiaTrade.Domain.Workflows.IWorkflowEventHandler),
+             typeof(NingxiaTrade.Domain.Workflows.WorkflowStepChanged)]),
         new("MarketEntities", ["MarketEntities"],
             [typeof(IMarketEntityDirectory), typeof(EntityCard), typeof(MarketEntityRef), typeof(EntityRelation), typeof(MarketEntityKind), typeof(MarketEntityStatus), typeof(MarketEntityNames),
              // The registry's own screens' service (role-checked) and the shared pieces other screens reuse.
              typeof(MarketEntityDirectory), typeof(NingxiaTrade.Workbench.Features.MarketEntities.EntityFormModel),
              // Signing with an entity's own seal (the service checks the account owns it) and what it answers.
              typeof(SignatureService), typeof(SignatureRecord), typeof(DocumentDigest),
+             // The national algorithms themselves (SM2/SM3/SM4, Argon2id cost): primitives without data.
+             typeof(SealCrypto), typeof(SealKdf),
              typeof(NingxiaTrade.Workbench.Features.MarketEntities.Components.ReasonDialog)]),
         new("Credit", ["Credit"],
             [typeof(CreditGate), typeof(CreditGateResult),
@@ -45,7 +50,8 @@ public sealed class ModuleBoundaryTests
         new("Rules", ["Rules"], []),
         new("Bidding", ["Bidding"],
             // The project page shows the project's tender documents with the bidding module's own access rules.
-            [typeof(NingxiaTrade.Workbench.Features.Bidding.Components.TenderDocumentsPanel)]),
+            [typeof(NingxiaTrade.Workbench.Features.Bidding.Components.TenderDocumentsPanel),
+             typeof(NingxiaTrade.Workbench.Features.Bidding.Components.OpeningsPanel)]),
     ];
 
     private static readonly string[] Roots = ["NingxiaTrade.Domain.", "NingxiaTrade.Workbench.Features."];

@@ -50,6 +50,9 @@ public sealed class ProjectPageTests : BunitContext, IAsyncLifetime
             new CreditGate(_database, entities), entities,
             new SignatureService(_database, _database.User, _database.Time, new SealProtection(new SealSettings(), PlatformKeyRing.CreateNew())),
             new FileSystemDocumentStore(Path.Combine(Path.GetTempPath(), "nxt-page-docs")), new BiddingSettings()));
+        Services.AddSingleton(new BidOpeningService(_database, _database.User, _database.Time, new ProjectDirectory(_database, _database.User), entities,
+            new FileSystemBidFileStore(Path.Combine(Path.GetTempPath(), "nxt-page-bids")), new EscrowKeyAccess(null), PlatformKeyRing.CreateNew(), new BiddingSettings(),
+            new OpeningRoomHub(), []));
     }
 
     public async ValueTask InitializeAsync()

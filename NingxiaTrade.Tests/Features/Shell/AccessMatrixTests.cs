@@ -55,6 +55,13 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         ["/approvals"] = Access.Only(Roles.Supervisor),
         ["/approvals/done"] = Access.Only(Roles.Supervisor),
         ["/bidding/notices"] = Access.Only(Roles.Bidder),
+        ["/bidding/my-bids"] = Access.Only(Roles.Bidder),
+        ["/bidding/projects/{ProjectId:guid}/bid"] = Access.Only(Roles.Bidder),
+        // 开标室: the centre runs it, supervisors and the tenderer/agent watch, bidders take part (experts never attend);
+        // the service admits only the project's own people and bidders of the lot.
+        ["/bidding/openings/{OpeningId:guid}"] = Access.Only(Roles.CentreClerk, Roles.Supervisor, Roles.Tenderer, Roles.Agent, Roles.Bidder),
+        ["/bidding/openings/{OpeningId:guid}/record"] = Access.Only(Roles.CentreClerk, Roles.Supervisor, Roles.Tenderer, Roles.Agent, Roles.Bidder),
+        ["/public/bid-receipts/verify"] = Access.Anyone,
         ["/entities/mine"] = Access.Only(Roles.Bidder, Roles.Tenderer, Roles.Agent),
         ["/entities/review"] = Access.Only(Roles.CentreClerk),
         ["/entities"] = Access.Only(Roles.CentreClerk, Roles.Supervisor, Roles.Admin),

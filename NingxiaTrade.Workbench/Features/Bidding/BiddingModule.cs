@@ -13,6 +13,8 @@ public sealed class BiddingModule : IWorkbenchModule
     public IReadOnlyList<MenuEntry> Menu { get; } =
     [
         new("获取招标文件", "/bidding/notices", Icons.Material.Filled.Download, [Roles.Bidder], 1),
+        new("我的投标", "/bidding/my-bids", Icons.Material.Filled.Lock, [Roles.Bidder], 2),
+        new("投标回执验证", "/public/bid-receipts/verify", Icons.Material.Filled.VerifiedUser, Roles.All, 3),
     ];
 
     public IReadOnlyList<HomePanel> Panels { get; } = [];
