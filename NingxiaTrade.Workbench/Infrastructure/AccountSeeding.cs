@@ -75,6 +75,8 @@ public static class AccountSeeding
         await NingxiaTrade.Workbench.Features.Rules.DemoRules.SeedAsync(services, configuration);
         // Signed tender documents on one demo project, obtained by the demo bidder.
         await Features.Bidding.BiddingDemoData.SeedAsync(services, configuration);
+        // A two-lot project just past its deadline: sealed bids of the three demo bidders, lot 1 opened, lot 2 with two bids.
+        await Features.Bidding.SealedBidDemoData.SeedAsync(services, configuration);
         // Demo experts (some at the demo entities), and the demo expert account linked to one of them.
         await Features.Experts.ExpertDemoData.SeedAsync(db, time);
     }

@@ -50,7 +50,7 @@ public static class BiddingDemoData
     }
 
     /// <summary>A small valid one-page PDF.</summary>
-    private static byte[] DemoPdf()
+    internal static byte[] DemoPdf()
     {
         const string text = "Tender documents (demo) - Yinchuan No.4 sewage plant upgrade";
         var objects = new[]
