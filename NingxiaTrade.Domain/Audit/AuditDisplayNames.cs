@@ -43,6 +43,7 @@ public static class AuditDisplayNames
         ["SignatureRecord"] = "签章记录",
         ["TenderDocument"] = "招标文件",
         ["TenderDocumentDownload"] = "招标文件获取记录",
+        ["Deposit"] = "投标保证金",
         ["CreditRecord"] = "信用记录",
         ["MarketBan"] = "市场禁入",
         ["CreditRepairRequest"] = "信用修复申请",

@@ -27,7 +27,10 @@ public sealed class ModuleBoundaryTests
         // The workflow runtime is part of the projects module (registered by AddProjectsModule).
         new("Projects", ["Projects", "Workflows"],
             [typeof(IProjectDirectory), typeof(ProjectSummary), typeof(LotSummary), typeof(ProjectLot), typeof(TradeMethod), typeof(TradeMethods),
-             typeof(NingxiaTrade.Workbench.Features.Workflows.Public.PublicHeader)]),
+             typeof(NingxiaTrade.Workbench.Features.Workflows.Public.PublicHeader),
+             // Later modules subscribe to step changes, and put single-item duties (one bidder's deposit refund) on the duty list.
+             typeof(NingxiaTrade.Domain.Workflows.IWorkflowEventHandler), typeof(NingxiaTrade.Domain.Workflows.WorkflowStepChanged),
+             typeof(ItemDuties), typeof(ItemDutyRequest), typeof(ItemDutyPeriod)]),
         new("MarketEntities", ["MarketEntities"],
             [typeof(IMarketEntityDirectory), typeof(EntityCard), typeof(MarketEntityRef), typeof(EntityRelation), typeof(MarketEntityKind), typeof(MarketEntityStatus), typeof(MarketEntityNames),
              // The registry's own screens' service (role-checked) and the shared pieces other screens reuse.
@@ -45,7 +48,11 @@ public sealed class ModuleBoundaryTests
         new("Rules", ["Rules"], []),
         new("Bidding", ["Bidding"],
             // The project page shows the project's tender documents with the bidding module's own access rules.
-            [typeof(NingxiaTrade.Workbench.Features.Bidding.Components.TenderDocumentsPanel)]),
+            [typeof(NingxiaTrade.Workbench.Features.Bidding.Components.TenderDocumentsPanel),
+             // The project page's deposit list (confidential: the panel and the service check clerk or supervisor), and the
+             // deposit status each bidder had, for the opening record.
+             typeof(NingxiaTrade.Workbench.Features.Bidding.Components.DepositsPanel), typeof(NingxiaTrade.Domain.Bidding.IDepositDirectory),
+             typeof(NingxiaTrade.Domain.Bidding.DepositStatus)]),
     ];
 
     private static readonly string[] Roots = ["NingxiaTrade.Domain.", "NingxiaTrade.Workbench.Features."];

@@ -55,6 +55,7 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         ["/approvals"] = Access.Only(Roles.Supervisor),
         ["/approvals/done"] = Access.Only(Roles.Supervisor),
         ["/bidding/notices"] = Access.Only(Roles.Bidder),
+        ["/bidding/deposits"] = Access.Only(Roles.Bidder),
         ["/entities/mine"] = Access.Only(Roles.Bidder, Roles.Tenderer, Roles.Agent),
         ["/entities/review"] = Access.Only(Roles.CentreClerk),
         ["/entities"] = Access.Only(Roles.CentreClerk, Roles.Supervisor, Roles.Admin),

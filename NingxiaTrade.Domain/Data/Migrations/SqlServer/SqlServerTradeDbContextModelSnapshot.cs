@@ -494,6 +494,157 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                     b.ToTable("AuditReconciliations");
                 });
 
+            modelBuilder.Entity("NingxiaTrade.Domain.Bidding.Deposit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AmountFen");
+
+                    b.Property<string>("BankName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("EntityName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ForfeitReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("ForfeitedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("ForfeitedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("GuaranteeAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("GuaranteeAmountFen");
+
+                    b.Property<bool>("GuaranteeElectronic")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("GuaranteeIssuer")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("GuaranteeNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateOnly?>("GuaranteeValidUntil")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Interest")
+                        .HasColumnType("bigint")
+                        .HasColumnName("InterestFen");
+
+                    b.Property<bool>("IsWinner")
+                        .HasColumnType("bit");
+
+                    b.Property<long>("LateFee")
+                        .HasColumnType("bigint")
+                        .HasColumnName("LateFeeFen");
+
+                    b.Property<string>("LotName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("LotNumber")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PayerAccount")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<string>("PayerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ProjectCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ProjectName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ReceivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("ReceivedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int?>("RefundBasis")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("RefundLastDay")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("RefundStartedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RefundedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("RefundedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TradeType")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityId");
+
+                    b.HasIndex("ProjectId", "Reference");
+
+                    b.HasIndex("ProjectId", "LotNumber", "EntityId")
+                        .IsUnique();
+
+                    b.ToTable("Deposits", (string)null);
+                });
+
             modelBuilder.Entity("NingxiaTrade.Domain.Bidding.TenderDocument", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1483,6 +1634,9 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("IsBasic")
+                        .HasColumnType("bit");
 
                     b.Property<Guid>("MarketEntityId")
                         .HasColumnType("uniqueidentifier");
@@ -3066,6 +3220,15 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("TradingCentreId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("NingxiaTrade.Domain.Bidding.Deposit", b =>
+                {
+                    b.HasOne("NingxiaTrade.Domain.Projects.TradeProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NingxiaTrade.Domain.Bidding.TenderDocument", b =>
