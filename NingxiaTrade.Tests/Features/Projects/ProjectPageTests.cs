@@ -50,6 +50,9 @@ public sealed class ProjectPageTests : BunitContext, IAsyncLifetime
             new CreditGate(_database, entities), entities,
             new SignatureService(_database, _database.User, _database.Time, new SealProtection(new SealSettings(), PlatformKeyRing.CreateNew())),
             new FileSystemDocumentStore(Path.Combine(Path.GetTempPath(), "nxt-page-docs")), new BiddingSettings()));
+        Services.AddSingleton(new DepositSettings());
+        Services.AddSingleton(new DepositService(_database, _database.User, _database.Time, new ProjectDirectory(_database, _database.User),
+            new CreditGate(_database, entities), entities, new ItemDuties(new CalendarWorkingDays(new WorkingDayCalendar(_database))), new DepositSettings()));
     }
 
     public async ValueTask InitializeAsync()
@@ -134,6 +137,23 @@ public sealed class ProjectPageTests : BunitContext, IAsyncLifetime
         var reason = Assert.Single(action.QuerySelectorAll(".action-reasons li")).TextContent;
         Assert.StartsWith("“招标公告（招标文件发售）”期限5日，自次日起算", reason);
         Assert.Contains("《招标投标法实施条例》第十六条", reason);
+    }
+
+    [Fact]
+    public async Task ProjectPage_PublishedProject_DepositListForClerkWithImportSupervisorReadsOnly()
+    {
+        var id = await RegisterAsync();
+        await FireAsync(id, "SubmitPlan");
+        await FireAsync(id, "PublishNotice");
+        _database.User.As(Roles.Supervisor).UserId = SupervisorId;
+        await _workflow.DecideAsync((await _registration.GetAsync(id)).Project.PendingApprovalId!.Value, true, "同意发布。");
+
+        var supervisorPage = RenderPage(id);
+        Assert.Equal("暂无投标人缴纳保证金", supervisorPage.Find("#deposit-list .table-empty").TextContent);
+        Assert.Empty(supervisorPage.FindAll(".deposit-statement-import"));
+        _database.User.As(Roles.CentreClerk).UserId = ClerkId;
+        var clerkPage = RenderPage(id);
+        Assert.Single(clerkPage.FindAll(".deposit-statement-import"));
     }
 
     [Fact]
