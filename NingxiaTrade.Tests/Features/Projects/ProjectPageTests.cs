@@ -122,11 +122,7 @@ public sealed class ProjectPageTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task ProjectPage_DocumentSaleNotOver_CloseSaleDisabledWithLegalReason()
     {
-        var id = await RegisterAsync();
-        await FireAsync(id, "SubmitPlan");
-        await FireAsync(id, "PublishNotice");
-        _database.User.As(Roles.Supervisor).UserId = SupervisorId;
-        await _workflow.DecideAsync((await _registration.GetAsync(id)).Project.PendingApprovalId!.Value, true, "同意发布。");
+        var id = await PublishedAsync();
         _database.User.As(Roles.CentreClerk).UserId = ClerkId;
 
         var page = RenderPage(id);
@@ -142,11 +138,7 @@ public sealed class ProjectPageTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task ProjectPage_PublishedProject_DepositListForClerkWithImportSupervisorReadsOnly()
     {
-        var id = await RegisterAsync();
-        await FireAsync(id, "SubmitPlan");
-        await FireAsync(id, "PublishNotice");
-        _database.User.As(Roles.Supervisor).UserId = SupervisorId;
-        await _workflow.DecideAsync((await _registration.GetAsync(id)).Project.PendingApprovalId!.Value, true, "同意发布。");
+        var id = await PublishedAsync();
 
         var supervisorPage = RenderPage(id);
         Assert.Equal("暂无投标人缴纳保证金", supervisorPage.Find("#deposit-list .table-empty").TextContent);
@@ -198,6 +190,17 @@ public sealed class ProjectPageTests : BunitContext, IAsyncLifetime
         Assert.NotNull(lot2.QuerySelector("#workflow-actions-lot-2 .workflow-action[data-trigger=OpenBids]"));
         Assert.Equal("终止本标段", lot2.QuerySelector(".workflow-action[data-trigger=Terminate] button")!.TextContent.Trim());
         Assert.Empty(page.FindAll("#workflow-actions"));
+    }
+
+    /// <summary>An engineering project whose notice the supervisor approved: in 招标公告, the tender documents issued; the supervisor acts.</summary>
+    private async Task<Guid> PublishedAsync()
+    {
+        var id = await RegisterAsync();
+        await FireAsync(id, "SubmitPlan");
+        await FireAsync(id, "PublishNotice");
+        _database.User.As(Roles.Supervisor).UserId = SupervisorId;
+        await _workflow.DecideAsync((await _registration.GetAsync(id)).Project.PendingApprovalId!.Value, true, "同意发布。");
+        return id;
     }
 
     private IRenderedComponent<ProjectPage> RenderPage(Guid id)

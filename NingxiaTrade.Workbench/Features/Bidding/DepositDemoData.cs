@@ -11,7 +11,7 @@ namespace NingxiaTrade.Workbench.Features.Bidding;
 /// <summary>
 /// Development only: the demo bidder's deposits through the real services — on the sewage plant upgrade a transfer from its
 /// basic account the clerk confirmed (已到账); on a second open lot of the clerk's centre a deposit confirmed, then withdrawn
-/// and refunded with its due date (已退还); on a third a guarantee not yet checked (待缴). No demo lot is past its bid
+/// and refunded with its due date (已退还); on a third a guarantee (or, without a deadline yet, a transfer) not yet checked (待缴). No demo lot is past its bid
 /// deadline, so none is forfeited (已没收 needs the deadline passed).
 /// </summary>
 public static class DepositDemoData
@@ -35,7 +35,7 @@ public static class DepositDemoData
         var lots = new List<PayableLot>();
         foreach (var lot in (await deposits.PayableLotsAsync()).OrderByDescending(l => l.ProjectName == PlantName))
         {
-            if (await clerkProjects.FindAsync(lot.ProjectId) is not null && lots.All(l => l.ProjectId != lot.ProjectId))
+            if (await clerkProjects.FindAsync(lot.ProjectId) is not null)
             {
                 lots.Add(lot);
             }
@@ -71,10 +71,18 @@ public static class DepositDemoData
             await deposits.BidWithdrawnAsync(lots[1].ProjectId, lots[1].LotNumber, entityId, now);
             await clerkDeposits.RefundAsync(withdrawn.Id);
         }
-        if (lots.Count > 2 && lots[2].BidDeadlineUtc is { } deadline)
+        if (lots.Count > 2)
         {
-            await deposits.RecordGuaranteeAsync(lots[2].ProjectId, lots[2].LotNumber, new GuaranteeForm($"DZBH{now:yyyyMMdd}062", "中国银行股份有限公司宁夏回族自治区分行",
-                lots[2].Deposit, DateOnly.FromDateTime(deadline).AddDays(new DepositSettings().BidValidityDays + 30), Electronic: true));
+            if (lots[2].BidDeadlineUtc is { } deadline)
+            {
+                await deposits.RecordGuaranteeAsync(lots[2].ProjectId, lots[2].LotNumber, new GuaranteeForm($"DZBH{now:yyyyMMdd}062", "中国银行股份有限公司宁夏回族自治区分行",
+                    lots[2].Deposit, DateOnly.FromDateTime(deadline).AddDays(new DepositSettings().BidValidityDays + 30), Electronic: true));
+            }
+            else
+            {
+                await deposits.RecordTransferAsync(lots[2].ProjectId, lots[2].LotNumber,
+                    new TransferForm(basic.BankName, $"NX{now:yyyyMMdd}0526", basic.AccountNumber, name));
+            }
         }
     }
 }
