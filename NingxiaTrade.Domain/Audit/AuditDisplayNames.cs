@@ -43,6 +43,7 @@ public static class AuditDisplayNames
         ["SignatureRecord"] = "签章记录",
         ["TenderDocument"] = "招标文件",
         ["TenderDocumentDownload"] = "招标文件获取记录",
+        ["Deposit"] = "投标保证金",
         ["CreditRecord"] = "信用记录",
         ["MarketBan"] = "市场禁入",
         ["CreditRepairRequest"] = "信用修复申请",
@@ -94,6 +95,12 @@ public static class AuditDisplayNames
         // Issue 10 items 9 and 10 (recusal, committee confidentiality, state-asset re-disclosure).
         ["ResultPublishedByName"] = "评审结果公告登记人", ["ResultPublishedUtc"] = "评审结果公告时间", ["SupervisingDepartmentName"] = "行政监督部门名称",
         ["DisclosureRound"] = "信息披露次数", ["ListingConsentFile"] = "批准单位书面同意文件", ["PreviousListingPrice"] = "上次挂牌价",
+        // 投标保证金 (issue 11 item 3) and the 基本账户 flag of a bank account.
+        ["Amount"] = "金额（分）", ["ForfeitReason"] = "没收理由", ["ForfeitedBy"] = "没收人", ["ForfeitedUtc"] = "没收时间", ["GuaranteeAmount"] = "保函金额（分）",
+        ["GuaranteeElectronic"] = "电子保函", ["GuaranteeIssuer"] = "保函出具机构", ["GuaranteeNumber"] = "保函编号", ["GuaranteeValidUntil"] = "保函有效期至",
+        ["Interest"] = "利息（分）", ["IsWinner"] = "中标人", ["LateFee"] = "资金占用费（分）", ["PayerAccount"] = "付款账号", ["PayerName"] = "付款户名",
+        ["ReceivedBy"] = "确认到账人", ["ReceivedUtc"] = "到账时间", ["Reference"] = "银行流水号", ["RefundBasis"] = "退还依据", ["RefundLastDay"] = "退还期限",
+        ["RefundStartedUtc"] = "退还起算时间", ["RefundedBy"] = "退还经办人", ["RefundedUtc"] = "退还时间", ["IsBasic"] = "基本账户",
         ["AccessFailedCount"] = "连续登录失败次数", ["AccountName"] = "户名", ["AccountNumber"] = "账号", ["Action"] = "操作",
         ["Address"] = "地址", ["AgentName"] = "招标代理机构", ["AgentUserId"] = "代理机构账户", ["AlgorithmVersion"] = "抽取算法版本",
         ["AnchoredUtc"] = "锚定时间", ["AnswerToReturn"] = "对退回意见的答复", ["AnsweredBy"] = "答复人", ["AnsweredUtc"] = "答复时间",

@@ -75,7 +75,7 @@ public sealed class BidOpeningService(
     PlatformKeyRing platformKeys,
     BiddingSettings settings,
     OpeningRoomHub hub,
-    IEnumerable<IBidDepositStatus> deposits)
+    IEnumerable<IDepositDirectory> deposits)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
     private static readonly string[] Viewers = [Roles.CentreClerk, Roles.Supervisor, Roles.Tenderer, Roles.Agent, Roles.Bidder];
@@ -316,7 +316,7 @@ public sealed class BidOpeningService(
             {
                 foreach (var (entity, status) in await source.StatusByEntityAsync(room.Opening.ProjectId, room.Opening.LotNumber, cancellationToken))
                 {
-                    depositStatus[entity] = status;
+                    depositStatus[entity] = status.Chinese();
                 }
             }
             var cards = (await entities.GetManyAsync(bids.Select(b => b.EntityId).Distinct().ToList(), cancellationToken)).ToDictionary(c => c.Id);
@@ -511,13 +511,4 @@ public sealed class BidOpeningService(
         SealedBidStatus.Void => "已作废（重新招标）",
         _ => status.ToString(),
     };
-}
-
-/// <summary>
-/// The deposit status per bidder of a lot, for the 唱标 record; the deposit part of the bidding module provides it
-/// (none registered: the record shows "—").
-/// </summary>
-public interface IBidDepositStatus
-{
-    Task<IReadOnlyDictionary<Guid, string>> StatusByEntityAsync(Guid projectId, int lotNumber, CancellationToken cancellationToken = default);
 }

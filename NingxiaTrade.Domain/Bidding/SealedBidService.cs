@@ -40,7 +40,8 @@ public sealed class SealedBidService(
     IBidFileStore store,
     EscrowKeyAccess escrow,
     PlatformKeyRing platformKeys,
-    BiddingSettings settings)
+    BiddingSettings settings,
+    DepositService? deposits = null)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
@@ -151,6 +152,11 @@ public sealed class SealedBidService(
         await AdmitAsync(db, bid.ProjectId, bid.LotNumber, "撤回投标文件", cancellationToken);
         bid.Withdraw(Now);
         await db.SaveChangesAsync(cancellationToken);
+        // The deposit of a bid withdrawn before the deadline is due back within 5 days (条例第三十五条; 87号令第三十八条).
+        if (deposits is not null)
+        {
+            await deposits.BidWithdrawnAsync(bid.ProjectId, bid.LotNumber, bid.EntityId, bid.WithdrawnUtc!.Value, cancellationToken);
+        }
     }
 
     /// <summary>The lots of a published project as the calling bidder sees them, with its own current bid per lot.</summary>

@@ -36,3 +36,38 @@ internal sealed class TenderDocumentDownloadConfiguration : IEntityTypeConfigura
         b.HasOne<TenderDocument>().WithMany().HasForeignKey(d => d.DocumentId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class DepositConfiguration : IEntityTypeConfiguration<Deposit>
+{
+    public void Configure(EntityTypeBuilder<Deposit> b)
+    {
+        b.ToTable("Deposits");
+        b.Property(d => d.ProjectCode).HasMaxLength(64);
+        b.Property(d => d.ProjectName).HasMaxLength(200);
+        b.Property(d => d.LotName).HasMaxLength(200);
+        b.Property(d => d.EntityName).HasMaxLength(200);
+        b.Property(d => d.Amount).HasConversion(MoneyConverter.Instance).HasColumnName("AmountFen");
+        b.Property(d => d.GuaranteeAmount).HasConversion(MoneyConverter.Instance).HasColumnName("GuaranteeAmountFen");
+        b.Property(d => d.Interest).HasConversion(MoneyConverter.Instance).HasColumnName("InterestFen");
+        b.Property(d => d.LateFee).HasConversion(MoneyConverter.Instance).HasColumnName("LateFeeFen");
+        b.Property(d => d.RecordedBy).HasMaxLength(256);
+        b.Property(d => d.BankName).HasMaxLength(100);
+        b.Property(d => d.Reference).HasMaxLength(64);
+        b.Property(d => d.PayerAccount).HasMaxLength(32).IsUnicode(false);
+        b.Property(d => d.PayerName).HasMaxLength(200);
+        b.Property(d => d.GuaranteeNumber).HasMaxLength(64);
+        b.Property(d => d.GuaranteeIssuer).HasMaxLength(200);
+        b.Property(d => d.ReceivedBy).HasMaxLength(256);
+        b.Property(d => d.RefundedBy).HasMaxLength(256);
+        b.Property(d => d.ForfeitedBy).HasMaxLength(256);
+        b.Property(d => d.ForfeitReason).HasMaxLength(500);
+        b.Property(d => d.Revision).IsConcurrencyToken();
+        b.Ignore(d => d.Number);
+        b.Ignore(d => d.DutyKey);
+        // One deposit per bidder per lot; the statement import matches by reference within a project.
+        b.HasIndex(d => new { d.ProjectId, d.LotNumber, d.EntityId }).IsUnique();
+        b.HasIndex(d => new { d.ProjectId, d.Reference });
+        b.HasIndex(d => d.EntityId);
+        b.HasOne<TradeProject>().WithMany().HasForeignKey(d => d.ProjectId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

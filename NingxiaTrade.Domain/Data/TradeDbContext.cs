@@ -49,6 +49,7 @@ public abstract class TradeDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<SignatureRecord> SignatureRecords => Set<SignatureRecord>();
     public DbSet<Bidding.TenderDocument> TenderDocuments => Set<Bidding.TenderDocument>();
     public DbSet<Bidding.TenderDocumentDownload> TenderDocumentDownloads => Set<Bidding.TenderDocumentDownload>();
+    public DbSet<Bidding.Deposit> Deposits => Set<Bidding.Deposit>();
     public DbSet<CreditRecord> CreditRecords => Set<CreditRecord>();
     public DbSet<MarketBan> MarketBans => Set<MarketBan>();
     public DbSet<CreditRepairRequest> CreditRepairRequests => Set<CreditRepairRequest>();

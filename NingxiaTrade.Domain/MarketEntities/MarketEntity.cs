@@ -160,7 +160,12 @@ public class MarketEntity
 
     private void ApplyKeyLists(IEnumerable<BankAccountForm> accounts, IEnumerable<QualificationForm> qualifications, IEnumerable<KeyStaffForm> staff)
     {
-        var a = accounts.Select(x => new EntityBankAccount(x.BankName, x.AccountName, x.AccountNumber)).ToList();
+        var a = accounts.Select(x => new EntityBankAccount(x.BankName, x.AccountName, x.AccountNumber, x.IsBasic)).ToList();
+        if (a.Count(x => x.IsBasic) > 1)
+        {
+            // 《人民币银行结算账户管理办法》第十七条: an entity opens only one basic deposit account.
+            throw new DomainException("只能登记一个基本存款账户。");
+        }
         var q = qualifications.Select(x => new Qualification(x.Type, x.Grade, x.Number, x.Issuer, x.ExpiresOn)).ToList();
         var k = staff.Select(x => new KeyStaffMember(x.Name, x.IdNumber, x.Certificates)).ToList();
         Replace(_bankAccounts, a);
@@ -269,7 +274,7 @@ public sealed class EntityBankAccount
 {
     private EntityBankAccount() { }
 
-    public EntityBankAccount(string bankName, string accountName, string accountNumber)
+    public EntityBankAccount(string bankName, string accountName, string accountNumber, bool isBasic = false)
     {
         bankName = bankName?.Trim() ?? "";
         accountName = accountName?.Trim() ?? "";
@@ -285,6 +290,7 @@ public sealed class EntityBankAccount
         BankName = bankName;
         AccountName = accountName;
         AccountNumber = accountNumber;
+        IsBasic = isBasic;
     }
 
     public int Id { get; private set; }
@@ -292,6 +298,10 @@ public sealed class EntityBankAccount
     public string BankName { get; private set; } = "";
     public string AccountName { get; private set; } = "";
     public string AccountNumber { get; private set; } = "";
+    /// <summary>
+    /// The entity's 基本存款账户: an engineering bidder's cash deposit must be transferred from it (《招标投标法实施条例》第二十六条).
+    /// </summary>
+    public bool IsBasic { get; private set; }
 }
 
 /// <summary>资质: a licence or certificate the entity holds, with its expiry.</summary>

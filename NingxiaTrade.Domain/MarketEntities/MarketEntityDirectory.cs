@@ -55,6 +55,9 @@ public interface IMarketEntityDirectory
 
     /// <summary>Whether the entity has been approved by a trading centre at least once (its credit is rated from then on).</summary>
     Task<bool> WasApprovedAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>The entity's 基本存款账户 as registered, or null when it registered none (《招标投标法实施条例》第二十六条).</summary>
+    Task<BankAccountForm?> BasicAccountAsync(Guid id, CancellationToken cancellationToken = default);
 }
 
 /// <summary>An approved entity as other modules see it: its id, code and current name.</summary>
@@ -87,6 +90,13 @@ public sealed class MarketEntityDirectory(IDbContextFactory<TradeDbContext> cont
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.MarketEntities.AnyAsync(e => e.Id == id && e.ApprovedUtc != null, cancellationToken);
+    }
+
+    public async Task<BankAccountForm?> BasicAccountAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Set<EntityBankAccount>().AsNoTracking().Where(a => a.MarketEntityId == id && a.IsBasic)
+            .Select(a => new BankAccountForm(a.BankName, a.AccountName, a.AccountNumber, true)).FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<EntityCard>> FindByCodesAsync(IEnumerable<CreditCode> codes, CancellationToken cancellationToken = default)

@@ -27,7 +27,7 @@ public sealed record MarketEntityDetails
         RegionCode = e.RegionCode,
         BusinessScope = e.BusinessScope,
         Contacts = e.Contacts.Select(c => new ContactForm(c.Kind, c.Name, c.Value)).ToList(),
-        BankAccounts = e.BankAccounts.Select(a => new BankAccountForm(a.BankName, a.AccountName, a.AccountNumber)).ToList(),
+        BankAccounts = e.BankAccounts.Select(a => new BankAccountForm(a.BankName, a.AccountName, a.AccountNumber, a.IsBasic)).ToList(),
         Qualifications = e.Qualifications.Select(q => new QualificationForm(q.Type, q.Grade, q.Number, q.Issuer, q.ExpiresOn)).ToList(),
         KeyStaff = e.KeyStaff.Select(s => new KeyStaffForm(s.Name, s.IdNumber.Value, s.Certificates)).ToList(),
     };
@@ -35,7 +35,8 @@ public sealed record MarketEntityDetails
 
 public sealed record ContactForm(ContactKind Kind, string? Name, string Value);
 
-public sealed record BankAccountForm(string BankName, string AccountName, string AccountNumber);
+/// <summary>A bank account of the entity; <paramref name="IsBasic"/>: its 基本存款账户.</summary>
+public sealed record BankAccountForm(string BankName, string AccountName, string AccountNumber, bool IsBasic = false);
 
 public sealed record QualificationForm(string Type, string? Grade, string Number, string Issuer, DateOnly? ExpiresOn);
 

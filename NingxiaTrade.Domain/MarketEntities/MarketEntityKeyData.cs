@@ -40,7 +40,7 @@ public sealed record MarketEntityKeyData
         Name = entity.Name,
         LegalRepresentativeName = entity.LegalRepresentativeName,
         LegalRepresentativeIdNumber = entity.LegalRepresentativeIdNumber.Value,
-        BankAccounts = entity.BankAccounts.Select(a => new BankAccountForm(a.BankName, a.AccountName, a.AccountNumber)).ToList(),
+        BankAccounts = entity.BankAccounts.Select(a => new BankAccountForm(a.BankName, a.AccountName, a.AccountNumber, a.IsBasic)).ToList(),
         Qualifications = entity.Qualifications.Select(q => new QualificationForm(q.Type, q.Grade, q.Number, q.Issuer, q.ExpiresOn)).ToList(),
         KeyStaff = entity.KeyStaff.Select(s => new KeyStaffForm(s.Name, s.IdNumber.Value, s.Certificates)).ToList(),
     };
@@ -71,8 +71,8 @@ public sealed record MarketEntityKeyData
             Name = name,
             LegalRepresentativeName = legalName,
             LegalRepresentativeIdNumber = legalId.Value,
-            BankAccounts = details.BankAccounts.Select(a => new EntityBankAccount(a.BankName, a.AccountName, a.AccountNumber))
-                .Select(a => new BankAccountForm(a.BankName, a.AccountName, a.AccountNumber)).ToList(),
+            BankAccounts = details.BankAccounts.Select(a => new EntityBankAccount(a.BankName, a.AccountName, a.AccountNumber, a.IsBasic))
+                .Select(a => new BankAccountForm(a.BankName, a.AccountName, a.AccountNumber, a.IsBasic)).ToList(),
             Qualifications = details.Qualifications.Select(q => new Qualification(q.Type, q.Grade, q.Number, q.Issuer, q.ExpiresOn))
                 .Select(q => new QualificationForm(q.Type, q.Grade, q.Number, q.Issuer, q.ExpiresOn)).ToList(),
             KeyStaff = details.KeyStaff.Select(s => new KeyStaffMember(s.Name, s.IdNumber, s.Certificates))
@@ -122,7 +122,7 @@ public sealed record MarketEntityKeyData
         }
         Add(KeyDataParts.Name, d => [d.Name]);
         Add(KeyDataParts.LegalRepresentative, d => [$"{d.LegalRepresentativeName}（身份证号码 {IdNumber.Parse(d.LegalRepresentativeIdNumber).Masked}）"]);
-        Add(KeyDataParts.BankAccounts, d => d.BankAccounts.Select(a => $"{a.BankName} {a.AccountName} {a.AccountNumber}"));
+        Add(KeyDataParts.BankAccounts, d => d.BankAccounts.Select(a => $"{a.BankName} {a.AccountName} {a.AccountNumber}{(a.IsBasic ? "（基本账户）" : "")}"));
         Add(KeyDataParts.Qualifications, d => d.Qualifications.Select(q =>
             $"{q.Type}{(q.Grade is null ? "" : " " + q.Grade)} {q.Number}（{q.Issuer}，{(q.ExpiresOn is { } e ? "有效期至 " + e.ToString("yyyy-MM-dd") : "长期有效")}）"));
         Add(KeyDataParts.KeyStaff, d => d.KeyStaff.Select(s =>

@@ -10,7 +10,7 @@ namespace NingxiaTrade.Domain.Projects;
 /// separately (a lot re-tendered alone has a new deadline), else the project's.
 /// </summary>
 public sealed record LotSummary(Guid Id, int Number, string Name, Money Price, string CurrentStep, string CurrentStepName, bool IsClosed,
-    DateTime? BidDeadlineUtc);
+    DateTime? BidDeadlineUtc, Money Deposit = default);
 
 /// <summary>
 /// A project as other modules see it: registration data, where it stands (<see cref="IsClosed"/>: terminated or
@@ -56,6 +56,12 @@ public interface IProjectDirectory
 
     /// <summary>The project if the caller may see it (its scope), or else if its notice is open (<see cref="OpenNoticesAsync"/>).</summary>
     Task<ProjectSummary?> FindPublishedAsync(Guid projectId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The events (<c>DutyEvents</c> keys such as <c>AwardNoticeIssued</c>, <c>ContractSigned</c>) that entering
+    /// <paramref name="stepKey"/> records in the project's flow version; empty when the project is outside the caller's scope.
+    /// </summary>
+    Task<IReadOnlyList<string>> StepEventsAsync(Guid projectId, string stepKey, CancellationToken cancellationToken = default);
 }
 
 /// <inheritdoc cref="IProjectDirectory"/>
@@ -86,6 +92,19 @@ public sealed class ProjectDirectory(IDbContextFactory<TradeDbContext> contexts,
 
     public async Task<IReadOnlyList<ProjectLot>> LotsAsync(int take = 200, CancellationToken cancellationToken = default) =>
         (await ProjectsAsync(take, cancellationToken)).SelectMany(p => p.Lots.Select(l => new ProjectLot(p, l))).ToList();
+
+    public async Task<IReadOnlyList<string>> StepEventsAsync(Guid projectId, string stepKey, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var definitionId = await (await ScopedAsync(db, cancellationToken)).Where(p => p.Id == projectId).Select(p => (Guid?)p.WorkflowDefinitionId)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (definitionId is null)
+        {
+            return [];
+        }
+        var body = (await db.WorkflowDefinitions.AsNoTracking().FirstAsync(d => d.Id == definitionId, cancellationToken)).Body;
+        return body.Step(stepKey)?.Events.ToList() ?? [];
+    }
 
     public async Task<IReadOnlySet<Guid>> VisibleAsync(IEnumerable<Guid> projectIds, CancellationToken cancellationToken = default)
     {
@@ -159,7 +178,7 @@ public sealed class ProjectDirectory(IDbContextFactory<TradeDbContext> contexts,
                 var lotStep = l.CurrentStep ?? p.CurrentStep;
                 var lotStepInfo = body?.Step(lotStep);
                 return new LotSummary(l.Id, l.Number, l.Name, l.Price, lotStep, lotStepInfo?.Name ?? lotStep, lotStepInfo?.IsFinal ?? false,
-                    l.CurrentStep is null ? p.BidDeadlineUtc : l.BidDeadlineUtc);
+                    l.CurrentStep is null ? p.BidDeadlineUtc : l.BidDeadlineUtc, l.Deposit);
             }
             return new ProjectSummary(p.Id, p.Code, p.Name, p.RegionCode, p.TradingCentreId, p.TradeType, p.TradeMethod, p.TendererName, p.TendererUserId,
                 p.AgentName, p.AgentUserId, p.SupervisingDepartmentId, p.Estimate, p.FundSource, p.ApprovalDocumentNumber, p.BidDeadlineUtc,

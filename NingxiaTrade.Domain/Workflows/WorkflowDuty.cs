@@ -41,6 +41,10 @@ public static class DutyEvents
     public const string ContractNoticePublished = "ContractNoticePublished";
     public const string ContractFiled = "ContractFiled";
     public const string WrittenReportSubmitted = "WrittenReportSubmitted";
+    /// <summary>A bidder withdrew its bid before the deadline (recorded by the bidding module for that bidder's deposit).</summary>
+    public const string BidWithdrawn = "BidWithdrawn";
+    /// <summary>One bidder's deposit was refunded (fulfils that deposit's refund duty).</summary>
+    public const string DepositRefunded = "DepositRefunded";
 
     /// <summary>Every event with its Chinese name, in the order of a typical transaction.</summary>
     public static IReadOnlyList<(string Key, string Name)> All { get; } =
@@ -57,10 +61,20 @@ public static class DutyEvents
         (WrittenReportSubmitted, "向行政监督部门提交招标投标情况书面报告"),
     ];
 
+    /// <summary>
+    /// Events of duties another module opens for one item (one bidder's deposit, see <see cref="Projects.ItemDuties"/>): named
+    /// on the duty lists, but neither offered in the flow editor nor recordable by a person.
+    /// </summary>
+    public static IReadOnlyList<(string Key, string Name)> ItemEvents { get; } =
+    [
+        (BidWithdrawn, "投标人撤回投标文件"),
+        (DepositRefunded, "退还该投标人的投标保证金"),
+    ];
+
     public static bool IsKnown(string? key) => All.Any(e => e.Key == key);
 
     /// <summary>The Chinese name, or the key itself when unknown.</summary>
-    public static string Chinese(string? key) => All.FirstOrDefault(e => e.Key == key).Name ?? key ?? "";
+    public static string Chinese(string? key) => All.Concat(ItemEvents).FirstOrDefault(e => e.Key == key).Name ?? key ?? "";
 
     /// <summary>The events the flow's duties count from or are fulfilled by: what may be recorded on a project of the flow.</summary>
     public static IReadOnlyList<(string Key, string Name)> UsedBy(WorkflowBody body) =>

@@ -28,11 +28,14 @@ public sealed class ModuleBoundaryTests
         new("Projects", ["Projects", "Workflows"],
             [typeof(IProjectDirectory), typeof(ProjectSummary), typeof(LotSummary), typeof(ProjectLot), typeof(TradeMethod), typeof(TradeMethods),
              typeof(NingxiaTrade.Workbench.Features.Workflows.Public.PublicHeader),
-             // The workflow's extension points: later modules answer facts (bids.count) and hear step changes.
+             // The workflow's extension points: later modules answer facts (bids.count), hear step changes, and put
+             // single-item duties (one bidder's deposit refund) on the duty list.
              typeof(NingxiaTrade.Domain.Workflows.IWorkflowFactSource), typeof(NingxiaTrade.Domain.Workflows.IWorkflowEventHandler),
-             typeof(NingxiaTrade.Domain.Workflows.WorkflowStepChanged)]),
+             typeof(NingxiaTrade.Domain.Workflows.WorkflowStepChanged), typeof(ItemDuties), typeof(ItemDutyRequest), typeof(ItemDutyPeriod)]),
         new("MarketEntities", ["MarketEntities"],
             [typeof(IMarketEntityDirectory), typeof(EntityCard), typeof(MarketEntityRef), typeof(EntityRelation), typeof(MarketEntityKind), typeof(MarketEntityStatus), typeof(MarketEntityNames),
+             // The registered 基本账户 the directory answers with (engineering deposits come from it).
+             typeof(BankAccountForm),
              // The registry's own screens' service (role-checked) and the shared pieces other screens reuse.
              typeof(MarketEntityDirectory), typeof(NingxiaTrade.Workbench.Features.MarketEntities.EntityFormModel),
              // Signing with an entity's own seal (the service checks the account owns it) and what it answers.
@@ -51,7 +54,11 @@ public sealed class ModuleBoundaryTests
         new("Bidding", ["Bidding"],
             // The project page shows the project's tender documents with the bidding module's own access rules.
             [typeof(NingxiaTrade.Workbench.Features.Bidding.Components.TenderDocumentsPanel),
-             typeof(NingxiaTrade.Workbench.Features.Bidding.Components.OpeningsPanel)]),
+             typeof(NingxiaTrade.Workbench.Features.Bidding.Components.OpeningsPanel),
+             // The project page's deposit list (confidential: the panel and the service check clerk or supervisor), and the
+             // deposit status each bidder had, for the opening record.
+             typeof(NingxiaTrade.Workbench.Features.Bidding.Components.DepositsPanel), typeof(NingxiaTrade.Domain.Bidding.IDepositDirectory),
+             typeof(NingxiaTrade.Domain.Bidding.DepositStatus)]),
     ];
 
     private static readonly string[] Roots = ["NingxiaTrade.Domain.", "NingxiaTrade.Workbench.Features."];

@@ -71,6 +71,7 @@ public class RoleLoginTests(BrowserFixture browser)
         (new(ExpertsGroup, "导入专家", "/experts/import"), [Roles.CentreClerk]),
         (new(ExpertsGroup, "专业分类", "/experts/specialties"), [Roles.Admin]),
         (new("电子投标", "获取招标文件", "/bidding/notices"), [Roles.Bidder]),
+        (new("电子投标", "投标保证金", "/bidding/deposits"), [Roles.Bidder]),
         (new("电子投标", "我的投标", "/bidding/my-bids"), [Roles.Bidder]),
         (new("电子投标", "投标回执验证", "/public/bid-receipts/verify"), [.. Roles.All]),
     ];

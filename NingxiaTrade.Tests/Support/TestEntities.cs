@@ -22,7 +22,7 @@ public static class TestEntities
             RegisteredAddress = "银川市兴庆区解放西街 1 号",
             RegionCode = "640100",
             Contacts = [new ContactForm(ContactKind.Phone, null, "0951-6012345")],
-            BankAccounts = [new BankAccountForm("宁夏银行", name, $"6228{random.NextInt64(100000000000, 999999999999)}")],
+            BankAccounts = [new BankAccountForm("宁夏银行", name, $"6228{random.NextInt64(100000000000, 999999999999)}", IsBasic: true)],
         });
         entity.Submit(nowUtc);
         if (approved)

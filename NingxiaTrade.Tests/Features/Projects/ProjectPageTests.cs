@@ -53,6 +53,9 @@ public sealed class ProjectPageTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(new BidOpeningService(_database, _database.User, _database.Time, new ProjectDirectory(_database, _database.User), entities,
             new FileSystemBidFileStore(Path.Combine(Path.GetTempPath(), "nxt-page-bids")), new EscrowKeyAccess(null), PlatformKeyRing.CreateNew(), new BiddingSettings(),
             new OpeningRoomHub(), []));
+        Services.AddSingleton(new DepositSettings());
+        Services.AddSingleton(new DepositService(_database, _database.User, _database.Time, new ProjectDirectory(_database, _database.User),
+            new CreditGate(_database, entities), entities, new ItemDuties(new CalendarWorkingDays(new WorkingDayCalendar(_database))), new DepositSettings()));
     }
 
     public async ValueTask InitializeAsync()
@@ -122,11 +125,7 @@ public sealed class ProjectPageTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task ProjectPage_DocumentSaleNotOver_CloseSaleDisabledWithLegalReason()
     {
-        var id = await RegisterAsync();
-        await FireAsync(id, "SubmitPlan");
-        await FireAsync(id, "PublishNotice");
-        _database.User.As(Roles.Supervisor).UserId = SupervisorId;
-        await _workflow.DecideAsync((await _registration.GetAsync(id)).Project.PendingApprovalId!.Value, true, "同意发布。");
+        var id = await PublishedAsync();
         _database.User.As(Roles.CentreClerk).UserId = ClerkId;
 
         var page = RenderPage(id);
@@ -137,6 +136,19 @@ public sealed class ProjectPageTests : BunitContext, IAsyncLifetime
         var reason = Assert.Single(action.QuerySelectorAll(".action-reasons li")).TextContent;
         Assert.StartsWith("“招标公告（招标文件发售）”期限5日，自次日起算", reason);
         Assert.Contains("《招标投标法实施条例》第十六条", reason);
+    }
+
+    [Fact]
+    public async Task ProjectPage_PublishedProject_DepositListForClerkWithImportSupervisorReadsOnly()
+    {
+        var id = await PublishedAsync();
+
+        var supervisorPage = RenderPage(id);
+        Assert.Equal("暂无投标人缴纳保证金", supervisorPage.Find("#deposit-list .table-empty").TextContent);
+        Assert.Empty(supervisorPage.FindAll(".deposit-statement-import"));
+        _database.User.As(Roles.CentreClerk).UserId = ClerkId;
+        var clerkPage = RenderPage(id);
+        Assert.Single(clerkPage.FindAll(".deposit-statement-import"));
     }
 
     [Fact]
@@ -181,6 +193,17 @@ public sealed class ProjectPageTests : BunitContext, IAsyncLifetime
         Assert.NotNull(lot2.QuerySelector("#workflow-actions-lot-2 .workflow-action[data-trigger=OpenBids]"));
         Assert.Equal("终止本标段", lot2.QuerySelector(".workflow-action[data-trigger=Terminate] button")!.TextContent.Trim());
         Assert.Empty(page.FindAll("#workflow-actions"));
+    }
+
+    /// <summary>An engineering project whose notice the supervisor approved: in 招标公告, the tender documents issued; the supervisor acts.</summary>
+    private async Task<Guid> PublishedAsync()
+    {
+        var id = await RegisterAsync();
+        await FireAsync(id, "SubmitPlan");
+        await FireAsync(id, "PublishNotice");
+        _database.User.As(Roles.Supervisor).UserId = SupervisorId;
+        await _workflow.DecideAsync((await _registration.GetAsync(id)).Project.PendingApprovalId!.Value, true, "同意发布。");
+        return id;
     }
 
     private IRenderedComponent<ProjectPage> RenderPage(Guid id)

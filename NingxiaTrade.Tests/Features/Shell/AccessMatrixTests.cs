@@ -62,6 +62,7 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         ["/bidding/openings/{OpeningId:guid}"] = Access.Only(Roles.CentreClerk, Roles.Supervisor, Roles.Tenderer, Roles.Agent, Roles.Bidder),
         ["/bidding/openings/{OpeningId:guid}/record"] = Access.Only(Roles.CentreClerk, Roles.Supervisor, Roles.Tenderer, Roles.Agent, Roles.Bidder),
         ["/public/bid-receipts/verify"] = Access.Anyone,
+        ["/bidding/deposits"] = Access.Only(Roles.Bidder),
         ["/entities/mine"] = Access.Only(Roles.Bidder, Roles.Tenderer, Roles.Agent),
         ["/entities/review"] = Access.Only(Roles.CentreClerk),
         ["/entities"] = Access.Only(Roles.CentreClerk, Roles.Supervisor, Roles.Admin),

@@ -11,7 +11,7 @@ namespace NingxiaTrade.Workbench.Features.Bidding;
 /// <summary>
 /// Development only: the demo tenderer signs and uploads the tender documents of its project in 招标公告 (the sewage plant
 /// upgrade), and the demo bidder obtains them — so the project page shows a signed version and, to the clerk and the
-/// supervisor, the confidential downloader list.
+/// supervisor, the confidential downloader list; then the demo bidder's deposits (<see cref="DepositDemoData"/>).
 /// </summary>
 public static class BiddingDemoData
 {
@@ -20,18 +20,27 @@ public static class BiddingDemoData
 
     public static async Task SeedAsync(IServiceProvider services, IConfiguration configuration)
     {
+        var accounts = configuration.GetSection("DemoData:Accounts").Get<List<DemoAccountOptions>>() ?? [];
+        string? EmailOf(string role) => accounts.FirstOrDefault(a => a.Role == role)?.Email;
+        if (EmailOf(Roles.Tenderer) is not { } tendererEmail || EmailOf(Roles.Bidder) is not { } bidderEmail)
+        {
+            return;
+        }
+        await SeedDocumentsAsync(services, tendererEmail, bidderEmail);
+        if (EmailOf(Roles.CentreClerk) is { } clerkEmail)
+        {
+            await DepositDemoData.SeedAsync(services, clerkEmail, bidderEmail);
+        }
+    }
+
+    private static async Task SeedDocumentsAsync(IServiceProvider services, string tendererEmail, string bidderEmail)
+    {
         await using (var scope = services.CreateAsyncScope())
         {
             if (await scope.ServiceProvider.GetRequiredService<TradeDbContext>().TenderDocuments.AnyAsync())
             {
                 return;
             }
-        }
-        var accounts = configuration.GetSection("DemoData:Accounts").Get<List<DemoAccountOptions>>() ?? [];
-        string? EmailOf(string role) => accounts.FirstOrDefault(a => a.Role == role)?.Email;
-        if (EmailOf(Roles.Tenderer) is not { } tendererEmail || EmailOf(Roles.Bidder) is not { } bidderEmail)
-        {
-            return;
         }
         var clock = services.GetRequiredService<TimeProvider>();
         Guid documentId;

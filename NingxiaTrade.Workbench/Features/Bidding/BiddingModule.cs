@@ -4,7 +4,7 @@ using NingxiaTrade.Workbench.Features.Shell;
 
 namespace NingxiaTrade.Workbench.Features.Bidding;
 
-/// <summary>电子投标: tender documents (published notices for bidders, signed uploads, the confidential download record).</summary>
+/// <summary>电子投标: tender documents (published notices for bidders, signed uploads, the confidential download record) and bid deposits.</summary>
 public sealed class BiddingModule : IWorkbenchModule
 {
     public string Group => "电子投标";
@@ -13,8 +13,9 @@ public sealed class BiddingModule : IWorkbenchModule
     public IReadOnlyList<MenuEntry> Menu { get; } =
     [
         new("获取招标文件", "/bidding/notices", Icons.Material.Filled.Download, [Roles.Bidder], 1),
-        new("我的投标", "/bidding/my-bids", Icons.Material.Filled.Lock, [Roles.Bidder], 2),
-        new("投标回执验证", "/public/bid-receipts/verify", Icons.Material.Filled.VerifiedUser, Roles.All, 3),
+        new("投标保证金", "/bidding/deposits", Icons.Material.Filled.AccountBalance, [Roles.Bidder], 2),
+        new("我的投标", "/bidding/my-bids", Icons.Material.Filled.Lock, [Roles.Bidder], 3),
+        new("投标回执验证", "/public/bid-receipts/verify", Icons.Material.Filled.VerifiedUser, Roles.All, 4),
     ];
 
     public IReadOnlyList<HomePanel> Panels { get; } = [];

@@ -9,10 +9,11 @@ using NingxiaTrade.Workbench.Infrastructure;
 // In the implicitly imported namespace of service registration, so Program.cs needs only the two calls.
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the 电子投标 module (tender documents) and maps the document download.</summary>
+/// <summary>Registers the 电子投标 module (tender documents, deposits) and maps the document download and the deposit refund list.</summary>
 public static class BiddingModuleRegistration
 {
     public const string DocumentPath = "/bidding/documents/{id:guid}";
+    public const string DepositRefundListPath = "/bidding/projects/{id:guid}/deposit-refunds.xlsx";
 
     public static IServiceCollection AddBiddingModule(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -24,6 +25,10 @@ public static class BiddingModuleRegistration
             : StoredFiles.Folder(configuration, environment, "tender-documents");
         services.AddSingleton<IDocumentStore>(new FileSystemDocumentStore(folder));
         services.AddScoped<TenderDocumentService>();
+        services.AddSingleton(configuration.GetSection("Bidding:Deposits").Get<DepositSettings>() ?? new DepositSettings());
+        services.AddScoped<DepositService>();
+        services.AddScoped<IDepositDirectory>(sp => sp.GetRequiredService<DepositService>());
+        services.AddScoped<NingxiaTrade.Domain.Workflows.IWorkflowEventHandler, DepositWorkflowEvents>();
 
         // Sealed bids: ciphertext in Bidding:BidFolder (or bid-files under the data folder), the escrow key from its file.
         var bidFolder = configuration["Bidding:BidFolder"] is { Length: > 0 } bids
@@ -44,6 +49,23 @@ public static class BiddingModuleRegistration
         app.MapGet(DocumentPath, DownloadAsync)
             .RequireAuthorization(new AuthorizeAttribute())
             .WithSummary("下载招标文件（记录下载单位、人员、时间和地址；被禁入的主体拒绝并说明原因）");
+        app.MapGet(DepositRefundListPath, async (Guid id, DepositService deposits, CancellationToken cancellationToken) =>
+            {
+                try
+                {
+                    return Results.File(await deposits.ExportRefundListAsync(id, cancellationToken), ExcelImport.XlsxContentType, "投标保证金退还清单.xlsx");
+                }
+                catch (NotFoundException)
+                {
+                    return Results.NotFound();
+                }
+                catch (AccessDeniedException)
+                {
+                    return Results.Forbid();
+                }
+            })
+            .RequireAuthorization(new AuthorizeAttribute { Roles = $"{Roles.CentreClerk},{Roles.Supervisor}" })
+            .WithSummary("下载项目的投标保证金退还清单（交易中心工作人员、行政监督人员）");
         return app;
     }
 

@@ -32,6 +32,7 @@ public sealed class EntityFormModel
         public string BankName { get; set; } = "";
         public string AccountName { get; set; } = "";
         public string AccountNumber { get; set; } = "";
+        public bool IsBasic { get; set; }
     }
 
     public sealed class QualificationRow
@@ -60,7 +61,7 @@ public sealed class EntityFormModel
         RegionCode = RegionCode,
         BusinessScope = BusinessScope,
         Contacts = Contacts.Where(c => !string.IsNullOrWhiteSpace(c.Value)).Select(c => new ContactForm(c.Kind, c.Name, c.Value)).ToList(),
-        BankAccounts = BankAccounts.Select(b => new BankAccountForm(b.BankName, b.AccountName, b.AccountNumber)).ToList(),
+        BankAccounts = BankAccounts.Select(b => new BankAccountForm(b.BankName, b.AccountName, b.AccountNumber, b.IsBasic)).ToList(),
         Qualifications = Qualifications.Select(q => new QualificationForm(q.Type, q.Grade, q.Number, q.Issuer,
             q.ExpiresOn is { } d ? DateOnly.FromDateTime(d) : null)).ToList(),
         KeyStaff = KeyStaff.Select(s => new KeyStaffForm(s.Name, s.IdNumber, s.Certificates)).ToList(),
@@ -78,7 +79,7 @@ public sealed class EntityFormModel
         RegionCode = e.RegionCode,
         BusinessScope = e.BusinessScope,
         Contacts = e.Contacts.Select(c => new ContactRow { Kind = c.Kind, Name = c.Name, Value = c.Value }).ToList(),
-        BankAccounts = e.BankAccounts.Select(b => new BankRow { BankName = b.BankName, AccountName = b.AccountName, AccountNumber = b.AccountNumber }).ToList(),
+        BankAccounts = e.BankAccounts.Select(b => new BankRow { BankName = b.BankName, AccountName = b.AccountName, AccountNumber = b.AccountNumber, IsBasic = b.IsBasic }).ToList(),
         Qualifications = e.Qualifications.Select(q => new QualificationRow
         {
             Type = q.Type, Grade = q.Grade, Number = q.Number, Issuer = q.Issuer, ExpiresOn = q.ExpiresOn?.ToDateTime(TimeOnly.MinValue),
@@ -139,6 +140,10 @@ public sealed class EntityFormModel
             {
                 errors.Add(path + nameof(BankRow.AccountNumber), $"{label}银行账号应为8至32位数字。");
             }
+        }
+        if (BankAccounts.Count(b => b.IsBasic) > 1)
+        {
+            errors.Add($"{nameof(BankAccounts)}[{BankAccounts.FindLastIndex(b => b.IsBasic)}].{nameof(BankRow.IsBasic)}", "只能登记一个基本存款账户。");
         }
         for (var i = 0; i < Qualifications.Count; i++)
         {

@@ -199,7 +199,7 @@ public static class MarketEntityDemoData
             RegionCode = demo.Region,
             BusinessScope = demo.Kind == MarketEntityKind.Enterprise ? "房屋建筑工程、市政公用工程施工；建筑材料销售。" : null,
             Contacts = [new ContactForm(ContactKind.Phone, demo.Legal, phone), new ContactForm(ContactKind.Email, null, $"contact{i + 1:00}@example.cn")],
-            BankAccounts = [new BankAccountForm(i % 2 == 0 ? "宁夏银行" : "中国工商银行宁夏分行", demo.Name, account)],
+            BankAccounts = [new BankAccountForm(i % 2 == 0 ? "宁夏银行" : "中国工商银行宁夏分行", demo.Name, account, IsBasic: true)],
             Qualifications = qualifications,
             KeyStaff = staff,
         };

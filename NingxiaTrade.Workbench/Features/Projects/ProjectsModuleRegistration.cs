@@ -23,6 +23,7 @@ public static class ProjectsModuleRegistration
         services.AddScoped<IProjectDirectory, ProjectDirectory>();
         services.AddScoped<ProjectWorkflowService>();
         services.AddScoped<ProjectDutyService>();
+        services.AddScoped<ItemDuties>();
         services.AddHostedService<WorkflowTimerService>();
         services.AddWorkbenchModule<ProjectsModule>();
         return services;

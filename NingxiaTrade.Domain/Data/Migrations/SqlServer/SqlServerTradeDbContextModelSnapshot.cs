@@ -494,168 +494,21 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                     b.ToTable("AuditReconciliations");
                 });
 
-            modelBuilder.Entity("NingxiaTrade.Domain.Bidding.BidOpening", b =>
+            modelBuilder.Entity("NingxiaTrade.Domain.Bidding.Deposit", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<DateTime?>("ClosedUtc")
-                        .HasColumnType("datetime2");
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AmountFen");
+
+                    b.Property<string>("BankName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateTime?>("DecryptionEndsUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateTime?>("DecryptionStartedUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("LotName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<int>("LotNumber")
-                        .HasColumnType("int");
-
-                    b.Property<Guid>("ProjectId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("RecordJson")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("RecordKeyId")
-                        .HasMaxLength(16)
-                        .IsUnicode(false)
-                        .HasColumnType("varchar(16)");
-
-                    b.Property<string>("RecordSignature")
-                        .HasMaxLength(256)
-                        .IsUnicode(false)
-                        .HasColumnType("varchar(256)");
-
-                    b.Property<string>("RecordSm3")
-                        .HasMaxLength(64)
-                        .IsUnicode(false)
-                        .HasColumnType("varchar(64)");
-
-                    b.Property<DateTime?>("RecordedUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<int>("Revision")
-                        .IsConcurrencyToken()
-                        .HasColumnType("int");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("int");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProjectId", "LotNumber", "CreatedUtc");
-
-                    b.ToTable("BidOpenings");
-                });
-
-            modelBuilder.Entity("NingxiaTrade.Domain.Bidding.EscrowRequest", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<bool?>("Approved")
-                        .HasColumnType("bit");
-
-                    b.Property<Guid>("BidId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("DecidedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.Property<DateTime?>("DecidedUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<Guid>("OpeningId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("Opinion")
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
-
-                    b.Property<string>("RequestedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.Property<DateTime>("RequestedUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateTime?>("UsedUtc")
-                        .HasColumnType("datetime2");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("BidId");
-
-                    b.HasIndex("OpeningId", "BidId");
-
-                    b.ToTable("EscrowRequests");
-                });
-
-            modelBuilder.Entity("NingxiaTrade.Domain.Bidding.OpeningEntry", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<Guid?>("BidId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid?>("EntityId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("int");
-
-                    b.Property<Guid>("OpeningId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid?>("ReplyTo")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("Text")
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OpeningId", "AtUtc");
-
-                    b.ToTable("OpeningEntries");
-                });
-
-            modelBuilder.Entity("NingxiaTrade.Domain.Bidding.SealedBid", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTime>("DeadlineUtc")
                         .HasColumnType("datetime2");
 
                     b.Property<Guid>("EntityId")
@@ -666,171 +519,130 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
-                    b.Property<string>("EscrowKeyId")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .IsUnicode(false)
-                        .HasColumnType("varchar(16)");
+                    b.Property<string>("ForfeitReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
-                    b.Property<byte[]>("EscrowWrappedKey")
-                        .IsRequired()
+                    b.Property<string>("ForfeitedBy")
                         .HasMaxLength(256)
-                        .HasColumnType("varbinary(256)");
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("ForfeitedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("GuaranteeAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("GuaranteeAmountFen");
+
+                    b.Property<bool>("GuaranteeElectronic")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("GuaranteeIssuer")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("GuaranteeNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateOnly?>("GuaranteeValidUntil")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Interest")
+                        .HasColumnType("bigint")
+                        .HasColumnName("InterestFen");
+
+                    b.Property<bool>("IsWinner")
+                        .HasColumnType("bit");
+
+                    b.Property<long>("LateFee")
+                        .HasColumnType("bigint")
+                        .HasColumnName("LateFeeFen");
+
+                    b.Property<string>("LotName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<int>("LotNumber")
                         .HasColumnType("int");
 
-                    b.Property<string>("ManifestSm3")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .IsUnicode(false)
-                        .HasColumnType("varchar(64)");
-
-                    b.Property<string>("OpenedBy")
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.Property<string>("OpenedKeyWrapId")
-                        .HasMaxLength(64)
-                        .IsUnicode(false)
-                        .HasColumnType("varchar(64)");
-
-                    b.Property<byte[]>("OpenedKeyWrapped")
-                        .HasMaxLength(64)
-                        .HasColumnType("varbinary(64)");
-
-                    b.Property<DateTime?>("OpenedUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<int>("PasswordIterations")
+                    b.Property<int>("Method")
                         .HasColumnType("int");
 
-                    b.Property<byte[]>("PasswordSalt")
-                        .IsRequired()
+                    b.Property<string>("PayerAccount")
                         .HasMaxLength(32)
-                        .HasColumnType("varbinary(32)");
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
 
-                    b.Property<byte[]>("PasswordWrappedKey")
+                    b.Property<string>("PayerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ProjectCode")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("varbinary(64)");
-
-                    b.Property<byte[]>("PriceFormCipher")
-                        .IsRequired()
-                        .HasMaxLength(4096)
-                        .HasColumnType("varbinary(4096)");
-
-                    b.Property<string>("PriceFormJson")
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<string>("ReceiptToken")
+                    b.Property<string>("ProjectName")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .IsUnicode(false)
-                        .HasColumnType("varchar(4000)");
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
-                    b.Property<Guid>("SignatureId")
-                        .HasColumnType("uniqueidentifier");
+                    b.Property<string>("ReceivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
 
-                    b.Property<string>("SignatureToken")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .IsUnicode(false)
-                        .HasColumnType("varchar(4000)");
+                    b.Property<DateTime?>("ReceivedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int?>("RefundBasis")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("RefundLastDay")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("RefundStartedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RefundedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("RefundedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
 
                     b.Property<int>("Status")
                         .HasColumnType("int");
 
-                    b.Property<string>("SubmittedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.Property<string>("SubmittedByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
-                    b.Property<DateTime>("SubmittedUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("UploadAddress")
-                        .HasMaxLength(64)
-                        .IsUnicode(false)
-                        .HasColumnType("varchar(64)");
-
-                    b.Property<DateTime?>("WithdrawnUtc")
-                        .HasColumnType("datetime2");
+                    b.Property<int>("TradeType")
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProjectId", "LotNumber", "Status");
+                    b.HasIndex("EntityId");
 
-                    b.HasIndex("ProjectId", "LotNumber", "EntityId", "Status");
+                    b.HasIndex("ProjectId", "Reference");
 
-                    b.ToTable("SealedBids");
-                });
+                    b.HasIndex("ProjectId", "LotNumber", "EntityId")
+                        .IsUnique();
 
-            modelBuilder.Entity("NingxiaTrade.Domain.Bidding.SealedBidFile", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("Author")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<Guid>("BidId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<long>("CipherSizeBytes")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("CipherSm3")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .IsUnicode(false)
-                        .HasColumnType("varchar(64)");
-
-                    b.Property<string>("Company")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<string>("LastModifiedBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<long>("PlainSizeBytes")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("PlainSm3")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .IsUnicode(false)
-                        .HasColumnType("varchar(64)");
-
-                    b.Property<string>("StoredName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .IsUnicode(false)
-                        .HasColumnType("varchar(64)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("BidId");
-
-                    b.HasIndex("PlainSm3");
-
-                    b.ToTable("SealedBidFiles");
+                    b.ToTable("Deposits", (string)null);
                 });
 
             modelBuilder.Entity("NingxiaTrade.Domain.Bidding.TenderDocument", b =>
@@ -1822,6 +1634,9 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("IsBasic")
+                        .HasColumnType("bit");
 
                     b.Property<Guid>("MarketEntityId")
                         .HasColumnType("uniqueidentifier");
@@ -3407,53 +3222,11 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("NingxiaTrade.Domain.Bidding.BidOpening", b =>
+            modelBuilder.Entity("NingxiaTrade.Domain.Bidding.Deposit", b =>
                 {
                     b.HasOne("NingxiaTrade.Domain.Projects.TradeProject", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("NingxiaTrade.Domain.Bidding.EscrowRequest", b =>
-                {
-                    b.HasOne("NingxiaTrade.Domain.Bidding.SealedBid", null)
-                        .WithMany()
-                        .HasForeignKey("BidId")
-                        .OnDelete(DeleteBehavior.NoAction)
-                        .IsRequired();
-
-                    b.HasOne("NingxiaTrade.Domain.Bidding.BidOpening", null)
-                        .WithMany()
-                        .HasForeignKey("OpeningId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("NingxiaTrade.Domain.Bidding.OpeningEntry", b =>
-                {
-                    b.HasOne("NingxiaTrade.Domain.Bidding.BidOpening", null)
-                        .WithMany()
-                        .HasForeignKey("OpeningId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("NingxiaTrade.Domain.Bidding.SealedBid", b =>
-                {
-                    b.HasOne("NingxiaTrade.Domain.Projects.TradeProject", null)
-                        .WithMany()
-                        .HasForeignKey("ProjectId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("NingxiaTrade.Domain.Bidding.SealedBidFile", b =>
-                {
-                    b.HasOne("NingxiaTrade.Domain.Bidding.SealedBid", null)
-                        .WithMany("Files")
-                        .HasForeignKey("BidId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3851,11 +3624,6 @@ namespace NingxiaTrade.Domain.Data.Migrations.SqlServer
                         .HasForeignKey("RuleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("NingxiaTrade.Domain.Bidding.SealedBid", b =>
-                {
-                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("NingxiaTrade.Domain.Experts.Expert", b =>

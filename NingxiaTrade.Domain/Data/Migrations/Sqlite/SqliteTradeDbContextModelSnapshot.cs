@@ -479,168 +479,21 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                     b.ToTable("AuditReconciliations");
                 });
 
-            modelBuilder.Entity("NingxiaTrade.Domain.Bidding.BidOpening", b =>
+            modelBuilder.Entity("NingxiaTrade.Domain.Bidding.Deposit", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("ClosedUtc")
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AmountFen");
+
+                    b.Property<string>("BankName")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("DecryptionEndsUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("DecryptionStartedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LotName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("LotNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("ProjectId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordJson")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordKeyId")
-                        .HasMaxLength(16)
-                        .IsUnicode(false)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordSignature")
-                        .HasMaxLength(256)
-                        .IsUnicode(false)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordSm3")
-                        .HasMaxLength(64)
-                        .IsUnicode(false)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("RecordedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Revision")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProjectId", "LotNumber", "CreatedUtc");
-
-                    b.ToTable("BidOpenings");
-                });
-
-            modelBuilder.Entity("NingxiaTrade.Domain.Bidding.EscrowRequest", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool?>("Approved")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("BidId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DecidedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("DecidedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OpeningId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Opinion")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RequestedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RequestedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("UsedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("BidId");
-
-                    b.HasIndex("OpeningId", "BidId");
-
-                    b.ToTable("EscrowRequests");
-                });
-
-            modelBuilder.Entity("NingxiaTrade.Domain.Bidding.OpeningEntry", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("BidId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("EntityId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("OpeningId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ReplyTo")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OpeningId", "AtUtc");
-
-                    b.ToTable("OpeningEntries");
-                });
-
-            modelBuilder.Entity("NingxiaTrade.Domain.Bidding.SealedBid", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("DeadlineUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("EntityId")
@@ -651,171 +504,130 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("EscrowKeyId")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .IsUnicode(false)
+                    b.Property<string>("ForfeitReason")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<byte[]>("EscrowWrappedKey")
-                        .IsRequired()
+                    b.Property<string>("ForfeitedBy")
                         .HasMaxLength(256)
-                        .HasColumnType("BLOB");
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ForfeitedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GuaranteeAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("GuaranteeAmountFen");
+
+                    b.Property<bool>("GuaranteeElectronic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GuaranteeIssuer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GuaranteeNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("GuaranteeValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Interest")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("InterestFen");
+
+                    b.Property<bool>("IsWinner")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LateFee")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("LateFeeFen");
+
+                    b.Property<string>("LotName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("LotNumber")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ManifestSm3")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .IsUnicode(false)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OpenedBy")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OpenedKeyWrapId")
-                        .HasMaxLength(64)
-                        .IsUnicode(false)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("OpenedKeyWrapped")
-                        .HasMaxLength(64)
-                        .HasColumnType("BLOB");
-
-                    b.Property<DateTime?>("OpenedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PasswordIterations")
+                    b.Property<int>("Method")
                         .HasColumnType("INTEGER");
 
-                    b.Property<byte[]>("PasswordSalt")
-                        .IsRequired()
+                    b.Property<string>("PayerAccount")
                         .HasMaxLength(32)
-                        .HasColumnType("BLOB");
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
 
-                    b.Property<byte[]>("PasswordWrappedKey")
+                    b.Property<string>("PayerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProjectCode")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("PriceFormCipher")
-                        .IsRequired()
-                        .HasMaxLength(4096)
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("PriceFormJson")
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ReceiptToken")
+                    b.Property<string>("ProjectName")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .IsUnicode(false)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("SignatureId")
+                    b.Property<string>("ReceivedBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("SignatureToken")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .IsUnicode(false)
+                    b.Property<DateTime?>("ReceivedUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RefundBasis")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RefundLastDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RefundStartedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefundedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RefundedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("SubmittedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SubmittedByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("SubmittedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UploadAddress")
-                        .HasMaxLength(64)
-                        .IsUnicode(false)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("WithdrawnUtc")
-                        .HasColumnType("TEXT");
+                    b.Property<int>("TradeType")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProjectId", "LotNumber", "Status");
+                    b.HasIndex("EntityId");
 
-                    b.HasIndex("ProjectId", "LotNumber", "EntityId", "Status");
+                    b.HasIndex("ProjectId", "Reference");
 
-                    b.ToTable("SealedBids");
-                });
+                    b.HasIndex("ProjectId", "LotNumber", "EntityId")
+                        .IsUnique();
 
-            modelBuilder.Entity("NingxiaTrade.Domain.Bidding.SealedBidFile", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Author")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("BidId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CipherSizeBytes")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CipherSm3")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .IsUnicode(false)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Company")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastModifiedBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("PlainSizeBytes")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PlainSm3")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .IsUnicode(false)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("StoredName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .IsUnicode(false)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("BidId");
-
-                    b.HasIndex("PlainSm3");
-
-                    b.ToTable("SealedBidFiles");
+                    b.ToTable("Deposits", (string)null);
                 });
 
             modelBuilder.Entity("NingxiaTrade.Domain.Bidding.TenderDocument", b =>
@@ -1791,6 +1603,9 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsBasic")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("MarketEntityId")
                         .HasColumnType("TEXT");
@@ -3364,53 +3179,11 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("NingxiaTrade.Domain.Bidding.BidOpening", b =>
+            modelBuilder.Entity("NingxiaTrade.Domain.Bidding.Deposit", b =>
                 {
                     b.HasOne("NingxiaTrade.Domain.Projects.TradeProject", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("NingxiaTrade.Domain.Bidding.EscrowRequest", b =>
-                {
-                    b.HasOne("NingxiaTrade.Domain.Bidding.SealedBid", null)
-                        .WithMany()
-                        .HasForeignKey("BidId")
-                        .OnDelete(DeleteBehavior.NoAction)
-                        .IsRequired();
-
-                    b.HasOne("NingxiaTrade.Domain.Bidding.BidOpening", null)
-                        .WithMany()
-                        .HasForeignKey("OpeningId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("NingxiaTrade.Domain.Bidding.OpeningEntry", b =>
-                {
-                    b.HasOne("NingxiaTrade.Domain.Bidding.BidOpening", null)
-                        .WithMany()
-                        .HasForeignKey("OpeningId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("NingxiaTrade.Domain.Bidding.SealedBid", b =>
-                {
-                    b.HasOne("NingxiaTrade.Domain.Projects.TradeProject", null)
-                        .WithMany()
-                        .HasForeignKey("ProjectId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("NingxiaTrade.Domain.Bidding.SealedBidFile", b =>
-                {
-                    b.HasOne("NingxiaTrade.Domain.Bidding.SealedBid", null)
-                        .WithMany("Files")
-                        .HasForeignKey("BidId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3808,11 +3581,6 @@ namespace NingxiaTrade.Domain.Data.Migrations.Sqlite
                         .HasForeignKey("RuleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("NingxiaTrade.Domain.Bidding.SealedBid", b =>
-                {
-                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("NingxiaTrade.Domain.Experts.Expert", b =>
