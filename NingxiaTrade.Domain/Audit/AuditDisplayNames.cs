@@ -43,6 +43,8 @@ public static class AuditDisplayNames
         ["SignatureRecord"] = "签章记录",
         ["TenderDocument"] = "招标文件",
         ["TenderDocumentDownload"] = "招标文件获取记录",
+        ["BidQuestion"] = "澄清问题",
+        ["Amendment"] = "澄清或修改",
         ["CreditRecord"] = "信用记录",
         ["MarketBan"] = "市场禁入",
         ["CreditRepairRequest"] = "信用修复申请",

@@ -13,17 +13,21 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class BiddingModuleRegistration
 {
     public const string DocumentPath = "/bidding/documents/{id:guid}";
+    public const string AmendmentFilePath = "/bidding/amendments/{id:guid}/file";
 
     public static IServiceCollection AddBiddingModule(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddWorkbenchModule<BiddingModule>();
-        services.AddSingleton(configuration.GetSection("Bidding").Get<BiddingSettings>() ?? new BiddingSettings());
+        services.AddSingleton((configuration.GetSection("Bidding").Get<BiddingSettings>() ?? new BiddingSettings()).Validated());
         // Bidding:DocumentFolder, or tender-documents under the data folder; several servers may share one folder.
         var folder = configuration["Bidding:DocumentFolder"] is { Length: > 0 } configured
             ? Path.GetFullPath(configured, environment.ContentRootPath)
             : StoredFiles.Folder(configuration, environment, "tender-documents");
         services.AddSingleton<IDocumentStore>(new FileSystemDocumentStore(folder));
         services.AddScoped<TenderDocumentService>();
+        services.AddScoped<ClarificationService>();
+        // Every later change of a bid deadline keeps the notice period after an amendment (招标投标法 第23条).
+        services.AddSingleton<NingxiaTrade.Domain.Projects.IBidDeadlineFloorSource, AmendmentDeadlineFloor>();
         return services;
     }
 
@@ -32,15 +36,22 @@ public static class BiddingModuleRegistration
         app.MapGet(DocumentPath, DownloadAsync)
             .RequireAuthorization(new AuthorizeAttribute())
             .WithSummary("下载招标文件（记录下载单位、人员、时间和地址；被禁入的主体拒绝并说明原因）");
+        app.MapGet(AmendmentFilePath, (Guid id, ClarificationService clarifications, CancellationToken cancellationToken) =>
+                SendAsync(() => clarifications.OpenFileAsync(id, cancellationToken), "不能下载澄清或修改文件"))
+            .RequireAuthorization(new AuthorizeAttribute())
+            .WithSummary("下载澄清或修改文件（获取招标文件的潜在投标人、本项目招标人或代理机构、交易中心和行政监督人员）");
         return app;
     }
 
     /// <summary>Streams the file; a refusal is 403 with its reason, an unknown or hidden document 404.</summary>
-    private static async Task<IResult> DownloadAsync(Guid id, HttpContext http, TenderDocumentService documents, CancellationToken cancellationToken)
+    private static Task<IResult> DownloadAsync(Guid id, HttpContext http, TenderDocumentService documents, CancellationToken cancellationToken) =>
+        SendAsync(() => documents.DownloadAsync(id, http.Connection.RemoteIpAddress?.ToString(), cancellationToken), "不能下载招标文件");
+
+    private static async Task<IResult> SendAsync(Func<Task<TenderDocumentFile>> open, string refusedTitle)
     {
         try
         {
-            var file = await documents.DownloadAsync(id, http.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+            var file = await open();
             return Results.Stream(file.Content, ContentType(file.FileName), file.FileName);
         }
         catch (NotFoundException)
@@ -53,7 +64,7 @@ public static class BiddingModuleRegistration
         }
         catch (DomainException e)
         {
-            return Results.Problem(title: "不能下载招标文件", detail: e.Message, statusCode: StatusCodes.Status403Forbidden);
+            return Results.Problem(title: refusedTitle, detail: e.Message, statusCode: StatusCodes.Status403Forbidden);
         }
     }
 
