@@ -305,7 +305,7 @@ public sealed class ClarificationService(
     {
         var downloaders = await db.TenderDocumentDownloads.AsNoTracking().Where(d => d.ProjectId == project.Id && d.Role == Roles.Bidder && d.EntityId != null)
             .Select(d => d.EntityId!.Value).Distinct().ToListAsync(cancellationToken);
-        await notifier.TellAsync(db, downloaders.Aggregate(Recipients.None, (all, e) => all.And(Recipients.Entity(e, Roles.Bidder))), NotificationKind.Clarification,
+        await notifier.TellAsync(db, downloaders.Aggregate(Recipients.None, (all, e) => all.And(Recipients.Entity(e))), NotificationKind.Clarification,
             title, body, BidderLink(project.Id), cancellationToken);
         await notifier.TellAsync(db, Recipients.Project(project.Id, ProjectParty.CentreClerks), NotificationKind.Clarification, title, body,
             ProjectLink(project.Id), cancellationToken);
