@@ -27,6 +27,8 @@ public sealed class ModuleBoundaryTests
         // The workflow runtime is part of the projects module (registered by AddProjectsModule).
         new("Projects", ["Projects", "Workflows"],
             [typeof(IProjectDirectory), typeof(ProjectSummary), typeof(LotSummary), typeof(ProjectLot), typeof(TradeMethod), typeof(TradeMethods),
+             // Other modules' rules on the bid deadline (an amendment's notice period) and moves of it through the workflow.
+             typeof(IBidDeadlineFloorSource), typeof(BidDeadlineFloor), typeof(IBidDeadlineExtender), typeof(BidDeadlineExtension), typeof(MovedBidDeadline),
              typeof(NingxiaTrade.Workbench.Features.Workflows.Public.PublicHeader)]),
         new("MarketEntities", ["MarketEntities"],
             [typeof(IMarketEntityDirectory), typeof(EntityCard), typeof(MarketEntityRef), typeof(EntityRelation), typeof(MarketEntityKind), typeof(MarketEntityStatus), typeof(MarketEntityNames),
@@ -45,7 +47,8 @@ public sealed class ModuleBoundaryTests
         new("Rules", ["Rules"], []),
         new("Bidding", ["Bidding"],
             // The project page shows the project's tender documents with the bidding module's own access rules.
-            [typeof(NingxiaTrade.Workbench.Features.Bidding.Components.TenderDocumentsPanel)]),
+            [typeof(NingxiaTrade.Workbench.Features.Bidding.Components.TenderDocumentsPanel),
+             typeof(NingxiaTrade.Workbench.Features.Bidding.Components.ClarificationsPanel)]),
     ];
 
     private static readonly string[] Roots = ["NingxiaTrade.Domain.", "NingxiaTrade.Workbench.Features."];

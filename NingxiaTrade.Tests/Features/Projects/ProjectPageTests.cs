@@ -50,6 +50,9 @@ public sealed class ProjectPageTests : BunitContext, IAsyncLifetime
             new CreditGate(_database, entities), entities,
             new SignatureService(_database, _database.User, _database.Time, new SealProtection(new SealSettings(), PlatformKeyRing.CreateNew())),
             new FileSystemDocumentStore(Path.Combine(Path.GetTempPath(), "nxt-page-docs")), new BiddingSettings()));
+        Services.AddSingleton(new ClarificationService(_database, _database.User, _database.Time, new ProjectDirectory(_database, _database.User), entities,
+            new SignatureService(_database, _database.User, _database.Time, new SealProtection(new SealSettings(), PlatformKeyRing.CreateNew())),
+            new FileSystemDocumentStore(Path.Combine(Path.GetTempPath(), "nxt-page-docs")), new BiddingSettings(), _workflow, new WorkingDayCalendar(_database)));
     }
 
     public async ValueTask InitializeAsync()
