@@ -44,6 +44,8 @@ public static class AuditDisplayNames
         ["TenderDocument"] = "招标文件",
         ["TenderDocumentDownload"] = "招标文件获取记录",
         ["Deposit"] = "投标保证金",
+        ["BidQuestion"] = "澄清问题",
+        ["Amendment"] = "澄清或修改",
         ["CreditRecord"] = "信用记录",
         ["MarketBan"] = "市场禁入",
         ["CreditRepairRequest"] = "信用修复申请",
@@ -166,6 +168,9 @@ public static class AuditDisplayNames
         ["Body"] = "正文", ["Link"] = "链接", ["ReadUtc"] = "阅读时间", ["RecipientUserId"] = "接收人账户", ["Attempts"] = "发送次数",
         ["LastError"] = "最近错误", ["NextAttemptUtc"] = "下次发送时间", ["NotificationId"] = "站内消息", ["SentUtc"] = "发送时间",
         ["Subject"] = "主题", ["ToAddress"] = "收件地址", ["DecidedByUserId"] = "决定人账户", ["TendererEntityId"] = "招标人（市场主体）",
+        ["AffectsPreparation"] = "可能影响投标文件编制", ["Basis"] = "依据", ["FileSm3"] = "附件 SM3 摘要",
+        ["PublishedByUserId"] = "发布账户", ["Answer"] = "答复", ["AnsweredByUserId"] = "答复账户", ["AskedByEntityId"] = "提问单位",
+        ["AskedByEntityName"] = "提问单位名称", ["AskedByName"] = "提问人", ["AskedByUserId"] = "提问账户", ["AskedUtc"] = "提问时间",
         ["Value"] = "值", ["Version"] = "版本", ["WorkflowDefinitionId"] = "流程定义", ["WrapKeyId"] = "平台封装密钥标识", ["Xml"] = "密钥内容",
     };
 

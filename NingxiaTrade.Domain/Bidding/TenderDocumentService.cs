@@ -38,16 +38,7 @@ public sealed class TenderDocumentService(
     IDocumentStore store,
     BiddingSettings settings)
 {
-    /// <summary>Accepted types and the bytes each starts with (docx, OFD and zip are zip packages).</summary>
-    private static readonly Dictionary<string, byte[]> Signatures = new(StringComparer.Ordinal)
-    {
-        [".pdf"] = "%PDF"u8.ToArray(),
-        [".ofd"] = [0x50, 0x4B, 0x03, 0x04],
-        [".docx"] = [0x50, 0x4B, 0x03, 0x04],
-        [".zip"] = [0x50, 0x4B, 0x03, 0x04],
-    };
-
-    public static string Accept => string.Join(",", Signatures.Keys);
+    public static string Accept => DocumentIntake.Accept;
 
     private static readonly string[] Downloaders = [Roles.Bidder, Roles.Tenderer, Roles.Agent, Roles.CentreClerk, Roles.Supervisor, Roles.Admin];
 
@@ -61,15 +52,9 @@ public sealed class TenderDocumentService(
         currentUser.Demand(Roles.Tenderer, Roles.Agent);
         var project = await projects.FindAsync(projectId, cancellationToken) ?? throw new NotFoundException("项目不存在或您无权查看。");
         EnsureOpen(project, "上传招标文件");
-        var name = Path.GetFileName(fileName?.Trim() ?? "");
-        var extension = Path.GetExtension(name).ToLowerInvariant();
-        if (name.Length is 0 or > 200 || !Signatures.TryGetValue(extension, out var signature))
-        {
-            throw new DomainException($"招标文件只能是 {string.Join("、", Signatures.Keys)} 文件，文件名不超过200个字符。");
-        }
+        var name = DocumentIntake.CheckName(fileName, "招标文件");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var entityId = await db.Users.Where(u => u.Id == currentUser.UserId).Select(u => u.MarketEntityId).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new DomainException("您的账户未关联市场主体，不能使用电子签章。");
+        var entityId = await DocumentIntake.EntityOfAsync(db, currentUser.UserId, "您的账户未关联市场主体，不能使用电子签章。", cancellationToken);
         var current = await db.TenderDocuments.Where(d => d.ProjectId == projectId).OrderByDescending(d => d.Version).ToListAsync(cancellationToken);
         if (current.FirstOrDefault(d => d.IsCurrent) is { } latest
             && await db.TenderDocumentDownloads.AnyAsync(d => d.DocumentId == latest.Id && d.Role == Roles.Bidder, cancellationToken))
@@ -77,16 +62,16 @@ public sealed class TenderDocumentService(
             // 《招标投标法》第二十三条: a change to issued documents goes in writing to everyone who obtained them.
             throw new DomainException("招标文件已有潜在投标人获取，不能直接替换；对已发出的招标文件进行必要的澄清或者修改，应以书面形式通知所有获取招标文件的潜在投标人（《招标投标法》第二十三条）。");
         }
-        var (stored, digest) = await StoreAsync(content, extension, signature, cancellationToken);
+        var (stored, sm3, length) = await DocumentIntake.StoreAsync(store, content, name, settings.TenderDocumentMaxBytes, "招标文件", cancellationToken);
         try
         {
-            var record = await signatures.SignDigestAsync(entityId, pin, digest.Hex, name, cancellationToken);
+            var record = await signatures.SignDigestAsync(entityId, pin, sm3, name, cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
             foreach (var older in current.Where(d => d.IsCurrent))
             {
                 older.Supersede();
             }
-            var document = new TenderDocument(projectId, (current.FirstOrDefault()?.Version ?? 0) + 1, name, stored, digest.Length, digest.Hex,
+            var document = new TenderDocument(projectId, (current.FirstOrDefault()?.Version ?? 0) + 1, name, stored, length, sm3,
                 entityId, record.SignerName, record.Id, record.Token, currentUser.ActorName(), currentUser.UserId, now);
             db.TenderDocuments.Add(document);
             await db.SaveChangesAsync(cancellationToken);
@@ -173,8 +158,7 @@ public sealed class TenderDocumentService(
         {
             throw new DomainException("该版本招标文件已被新版本替换，请下载最新版本。");
         }
-        var entityId = await db.Users.Where(u => u.Id == currentUser.UserId).Select(u => u.MarketEntityId).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new DomainException("您的账户未关联市场主体，不能获取招标文件。");
+        var entityId = await DocumentIntake.EntityOfAsync(db, currentUser.UserId, "您的账户未关联市场主体，不能获取招标文件。", cancellationToken);
         // 联合惩戒: an entity banned for this trade type obtains no documents (and so cannot bid).
         var gate = await creditGate.CheckAsync(entityId, project.TradeType, ChinaTime.DateOf(time.GetUtcNow().UtcDateTime), cancellationToken);
         if (!gate.Allowed)
@@ -199,63 +183,7 @@ public sealed class TenderDocumentService(
         return new PagedResult<DownloadInfo>(items, total);
     }
 
-    /// <summary>Published, not ended, and some lot still takes bids (its deadline not set or not reached).</summary>
-    private void EnsureOpen(ProjectSummary project, string what)
-    {
-        if (project.DocumentsIssuedUtc is null)
-        {
-            throw new DomainException($"项目尚未发布公告（发出招标文件），不能{what}。");
-        }
-        if (project.IsClosed)
-        {
-            throw new DomainException($"项目已{project.CurrentStepName}，不能{what}。");
-        }
-        var now = time.GetUtcNow().UtcDateTime;
-        var open = project.Lots.Where(l => !l.IsClosed).ToList();
-        if (open.Count > 0 && open.All(l => l.BidDeadlineUtc is { } deadline && deadline <= now))
-        {
-            var last = open.Max(l => l.BidDeadlineUtc!.Value);
-            throw new DomainException($"投标截止时间 {ChinaTime.Format(last)} 已过，不能{what}。");
-        }
-    }
-
-    /// <summary>Streams the upload into the store, checking its first bytes and its size as it goes, hashing it with SM3.</summary>
-    private async Task<(string Stored, (string Hex, long Length) Digest)> StoreAsync(Stream content, string extension, byte[] signature, CancellationToken cancellationToken)
-    {
-        var head = new byte[signature.Length];
-        var read = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
-        if (read < head.Length || !head.AsSpan().SequenceEqual(signature))
-        {
-            throw new DomainException($"文件内容不是有效的 {extension} 文件（按文件内容而非扩展名判断）。");
-        }
-        var (stored, file) = store.Create(extension);
-        try
-        {
-            var digest = new DocumentDigest();
-            await using (file)
-            {
-                digest.Append(head);
-                await file.WriteAsync(head, cancellationToken);
-                var buffer = new byte[81920];
-                int n;
-                while ((n = await content.ReadAsync(buffer, cancellationToken)) > 0)
-                {
-                    if (digest.Length + n > settings.TenderDocumentMaxBytes)
-                    {
-                        throw new DomainException($"招标文件超过 {settings.TenderDocumentMaxBytes / 1024 / 1024} MB，请压缩或拆分后上传。");
-                    }
-                    digest.Append(buffer.AsSpan(0, n));
-                    await file.WriteAsync(buffer.AsMemory(0, n), cancellationToken);
-                }
-            }
-            return (stored, (digest.ToHex(), digest.Length));
-        }
-        catch
-        {
-            store.Delete(stored);
-            throw;
-        }
-    }
+    private void EnsureOpen(ProjectSummary project, string what) => DocumentIntake.EnsureOpen(project, what, time.GetUtcNow().UtcDateTime);
 
     private static TenderDocumentInfo Info(TenderDocument d) =>
         new(d.Id, d.Version, d.FileName, d.SizeBytes, d.Sm3, d.SignedByName, d.SignatureToken, d.UploadedBy, d.UploadedUtc, d.IsCurrent);

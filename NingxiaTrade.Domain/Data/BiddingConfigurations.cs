@@ -71,3 +71,40 @@ internal sealed class DepositConfiguration : IEntityTypeConfiguration<Deposit>
         b.HasOne<TradeProject>().WithMany().HasForeignKey(d => d.ProjectId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class BidQuestionConfiguration : IEntityTypeConfiguration<BidQuestion>
+{
+    public void Configure(EntityTypeBuilder<BidQuestion> b)
+    {
+        b.Property(q => q.Text).HasMaxLength(BidQuestion.MaxText);
+        b.Property(q => q.AskedByEntityName).HasMaxLength(200);
+        b.Property(q => q.AskedByUserId).HasMaxLength(450);
+        b.Property(q => q.AskedByName).HasMaxLength(256);
+        b.Property(q => q.Answer).HasMaxLength(BidQuestion.MaxText);
+        b.Property(q => q.AnsweredBy).HasMaxLength(256);
+        b.Property(q => q.AnsweredByUserId).HasMaxLength(450);
+        b.HasIndex(q => new { q.ProjectId, q.Number }).IsUnique();
+        b.HasOne<TradeProject>().WithMany().HasForeignKey(q => q.ProjectId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AmendmentConfiguration : IEntityTypeConfiguration<Amendment>
+{
+    public void Configure(EntityTypeBuilder<Amendment> b)
+    {
+        b.Property(a => a.Title).HasMaxLength(200);
+        b.Property(a => a.Text).HasMaxLength(20000);
+        b.Property(a => a.Basis).HasMaxLength(1000);
+        b.Property(a => a.FileName).HasMaxLength(200);
+        b.Property(a => a.StoredName).HasMaxLength(64).IsUnicode(false);
+        b.Property(a => a.FileSm3).HasMaxLength(64).IsUnicode(false);
+        b.Property(a => a.Sm3).HasMaxLength(64).IsUnicode(false);
+        b.Property(a => a.SignedByName).HasMaxLength(200);
+        b.Property(a => a.SignatureToken).HasMaxLength(4000).IsUnicode(false);
+        b.Property(a => a.PublishedBy).HasMaxLength(256);
+        b.Property(a => a.PublishedByUserId).HasMaxLength(450);
+        b.HasIndex(a => new { a.ProjectId, a.Number }).IsUnique();
+        b.HasIndex(a => new { a.ProjectId, a.PublishedUtc });
+        b.HasOne<TradeProject>().WithMany().HasForeignKey(a => a.ProjectId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -50,6 +50,8 @@ public abstract class TradeDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Bidding.TenderDocument> TenderDocuments => Set<Bidding.TenderDocument>();
     public DbSet<Bidding.TenderDocumentDownload> TenderDocumentDownloads => Set<Bidding.TenderDocumentDownload>();
     public DbSet<Bidding.Deposit> Deposits => Set<Bidding.Deposit>();
+    public DbSet<Bidding.BidQuestion> BidQuestions => Set<Bidding.BidQuestion>();
+    public DbSet<Bidding.Amendment> Amendments => Set<Bidding.Amendment>();
     public DbSet<CreditRecord> CreditRecords => Set<CreditRecord>();
     public DbSet<MarketBan> MarketBans => Set<MarketBan>();
     public DbSet<CreditRepairRequest> CreditRepairRequests => Set<CreditRepairRequest>();

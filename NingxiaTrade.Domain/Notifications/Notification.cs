@@ -15,6 +15,8 @@ public enum NotificationKind
     PeriodEnded = 8,
     ProjectSuspended = 9,
     DutyOverdue = 10,
+    /// <summary>A question, answer or amendment of tender documents (澄清/修改).</summary>
+    Clarification = 21,
 }
 
 public static class NotificationKindNames
@@ -31,6 +33,7 @@ public static class NotificationKindNames
         NotificationKind.PeriodEnded => "期限届满",
         NotificationKind.ProjectSuspended => "项目暂停",
         NotificationKind.DutyOverdue => "时限逾期",
+        NotificationKind.Clarification => "澄清修改",
     };
 }
 

@@ -35,7 +35,8 @@ public sealed class ProjectWorkflowService(
     WorkflowEngine engine,
     IEnumerable<IWorkflowEventHandler> handlers,
     ILogger<ProjectWorkflowService> logger,
-    INotifier? notifier = null)
+    INotifier? notifier = null,
+    IEnumerable<IBidDeadlineFloorSource>? floors = null) : IBidDeadlineExtender
 {
     private static readonly string[] Readers = [Roles.Admin, Roles.CentreClerk, Roles.Tenderer, Roles.Agent, Roles.Supervisor];
 
@@ -227,7 +228,49 @@ public sealed class ProjectWorkflowService(
         currentUser.Demand(Roles.CentreClerk, Roles.Tenderer, Roles.Agent);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var (project, body, history) = await LoadForChangeAsync(db, projectId, revision, cancellationToken);
-        var subject = FlowSubject.Of(project, lotNumber);
+        await ApplyBidDeadlineAsync(db, FlowSubject.Of(project, lotNumber), body, history, deadlineUtc, null, cancellationToken);
+        await SaveAsync(db, cancellationToken);
+    }
+
+    /// <summary>
+    /// Moves the deadlines an amendment (or another module's rule) needs moved, with every check of
+    /// <see cref="SetBidDeadlineAsync(Guid, int?, int, DateTime, CancellationToken)"/>, and the caller's own rows in the same transaction.
+    /// </summary>
+    public async Task<IReadOnlyList<MovedBidDeadline>> ExtendAsync(BidDeadlineExtension extension, Func<TradeDbContext, CancellationToken, Task> alongside,
+        CancellationToken cancellationToken = default)
+    {
+        currentUser.Demand(Roles.CentreClerk, Roles.Tenderer, Roles.Agent);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (project, body, history) = await LoadForChangeAsync(db, extension.ProjectId, extension.Revision, cancellationToken);
+        // With no lot named: the project, or every lot still taking bids; a lot named while the lots move together: the project.
+        var subjects = extension.LotNumber is { } number && project.LotsMoveSeparately
+            ? [FlowSubject.Of(project, number)]
+            : FlowSubject.All(project).Where(s => body.Step(s.CurrentStep)?.IsFinal != true && !(s.BidDeadlineUtc <= Now)).ToList();
+        var moved = new List<MovedBidDeadline>();
+        var log = history.ToList(); // each record numbered after the one before
+        foreach (var subject in subjects.Where(s => s.BidDeadlineUtc is { } d && d < extension.Floor.EarliestUtc))
+        {
+            var previous = subject.BidDeadlineUtc;
+            if (extension.NewDeadlineUtc is not { } deadline)
+            {
+                throw new DomainException($"{(subject.Lot is null ? "" : subject.Label)}投标截止时间 {ChinaTime.Format(previous)} 早于 {ChinaTime.Format(extension.Floor.EarliestUtc)}，应当顺延（{extension.Floor.Basis}），请设定新的投标截止时间。");
+            }
+            log.Add(await ApplyBidDeadlineAsync(db, subject, body, log, deadline, extension.Floor, cancellationToken));
+            moved.Add(new MovedBidDeadline(subject.LotNumber, subject.Label, previous, subject.BidDeadlineUtc!.Value));
+        }
+        await alongside(db, cancellationToken);
+        await SaveAsync(db, cancellationToken);
+        return moved;
+    }
+
+    /// <summary>
+    /// Sets one subject's deadline: the flow's lead time from the documents' issue, a passed lot deadline never moved, and
+    /// the floors of other modules' rules (and <paramref name="extra"/>) — the latest of them is the earliest allowed.
+    /// </summary>
+    private async Task<ProjectStepRecord> ApplyBidDeadlineAsync(TradeDbContext db, FlowSubject subject, WorkflowBody body, IReadOnlyList<ProjectStepRecord> history,
+        DateTime deadlineUtc, BidDeadlineFloor? extra, CancellationToken cancellationToken)
+    {
+        var project = subject.Project;
         var rule = body.BidDeadline ?? throw new DomainException("该流程不设投标截止时间。");
         if (project.IsSuspended)
         {
@@ -251,10 +294,31 @@ public sealed class ProjectWorkflowService(
         var end = await context.PeriodEndsAsync(context.BidPeriodAnchorUtc()!.Value, rule.Days, rule.WorkingDays, rule.Kind, cancellationToken);
         var earliest = ChinaTime.StartOfDayUtc(end.EarliestDate);
         var basis = (rule.LegalBasis ?? "") + (end.CoverageWarning is null ? "" : "；" + end.CoverageWarning.TrimEnd('。'));
+        foreach (var floor in await FloorsAsync(db, subject, extra, cancellationToken))
+        {
+            if (floor.EarliestUtc > earliest)
+            {
+                (earliest, basis) = (floor.EarliestUtc, floor.Basis);
+            }
+        }
         subject.SetBidDeadline(ChinaTime.EnsureUtc(deadlineUtc), earliest, basis);
-        db.ProjectSteps.Add(Record(subject, history, subject.CurrentStep, subject.CurrentStep, null,
-            $"设定投标截止时间：{ChinaTime.Format(subject.BidDeadlineUtc)}", currentUser.DisplayName, currentUser.Role, null));
-        await SaveAsync(db, cancellationToken);
+        var record = Record(subject, history, subject.CurrentStep, subject.CurrentStep, null,
+            $"设定投标截止时间：{ChinaTime.Format(subject.BidDeadlineUtc)}", currentUser.DisplayName, currentUser.Role, extra?.Basis);
+        db.ProjectSteps.Add(record);
+        return record;
+    }
+
+    private async Task<List<BidDeadlineFloor>> FloorsAsync(TradeDbContext db, FlowSubject subject, BidDeadlineFloor? extra, CancellationToken cancellationToken)
+    {
+        var result = extra is null ? new List<BidDeadlineFloor>() : [extra];
+        foreach (var source in floors ?? [])
+        {
+            if (await source.FloorAsync(db, subject.Project.Id, subject.LotNumber, subject.DocumentsIssuedUtc, cancellationToken) is { } floor)
+            {
+                result.Add(floor);
+            }
+        }
+        return result;
     }
 
     /// <summary>

@@ -27,11 +27,13 @@ public sealed class ModuleBoundaryTests
         // The workflow runtime is part of the projects module (registered by AddProjectsModule).
         new("Projects", ["Projects", "Workflows"],
             [typeof(IProjectDirectory), typeof(ProjectSummary), typeof(LotSummary), typeof(ProjectLot), typeof(TradeMethod), typeof(TradeMethods),
-             typeof(NingxiaTrade.Workbench.Features.Workflows.Public.PublicHeader),
              // The workflow's extension points: later modules answer facts (bids.count), hear step changes, and put
              // single-item duties (one bidder's deposit refund) on the duty list.
              typeof(NingxiaTrade.Domain.Workflows.IWorkflowFactSource), typeof(NingxiaTrade.Domain.Workflows.IWorkflowEventHandler),
-             typeof(NingxiaTrade.Domain.Workflows.WorkflowStepChanged), typeof(ItemDuties), typeof(ItemDutyRequest), typeof(ItemDutyPeriod)]),
+             typeof(NingxiaTrade.Domain.Workflows.WorkflowStepChanged), typeof(ItemDuties), typeof(ItemDutyRequest), typeof(ItemDutyPeriod),
+             // Other modules' rules on the bid deadline (an amendment's notice period) and moves of it through the workflow.
+             typeof(IBidDeadlineFloorSource), typeof(BidDeadlineFloor), typeof(IBidDeadlineExtender), typeof(BidDeadlineExtension), typeof(MovedBidDeadline),
+             typeof(NingxiaTrade.Workbench.Features.Workflows.Public.PublicHeader)]),
         new("MarketEntities", ["MarketEntities"],
             [typeof(IMarketEntityDirectory), typeof(EntityCard), typeof(MarketEntityRef), typeof(EntityRelation), typeof(MarketEntityKind), typeof(MarketEntityStatus), typeof(MarketEntityNames),
              // The registered 基本账户 the directory answers with (engineering deposits come from it).
@@ -58,7 +60,8 @@ public sealed class ModuleBoundaryTests
              // The project page's deposit list (confidential: the panel and the service check clerk or supervisor), and the
              // deposit status each bidder had, for the opening record.
              typeof(NingxiaTrade.Workbench.Features.Bidding.Components.DepositsPanel), typeof(NingxiaTrade.Domain.Bidding.IDepositDirectory),
-             typeof(NingxiaTrade.Domain.Bidding.DepositStatus)]),
+             typeof(NingxiaTrade.Domain.Bidding.DepositStatus),
+             typeof(NingxiaTrade.Workbench.Features.Bidding.Components.ClarificationsPanel)]),
     ];
 
     private static readonly string[] Roots = ["NingxiaTrade.Domain.", "NingxiaTrade.Workbench.Features."];

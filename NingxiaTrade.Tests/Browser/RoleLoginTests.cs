@@ -81,6 +81,7 @@ public class RoleLoginTests(BrowserFixture browser)
         ("我的市场主体", EntityRoles),
         ("主体登记审核", [Roles.CentreClerk]),
         ("评标邀请", [Roles.Expert]),
+        ("澄清与修改", [Roles.Bidder, Roles.Tenderer, Roles.Agent]),
     ];
 
     /// <summary>The 制度规则 entries beyond 征求意见 (everyone's), and who sees each.</summary>

@@ -40,6 +40,7 @@ public class AuditSecretTests : MarketEntityTestBase
         ["SignatureRecord.KeyId"] = "fingerprint of the public key",
         ["SignatureRecord.Token"] = "the signature handed to the signer and verifiable by anyone",
         ["TenderDocument.SignatureToken"] = "the tenderer's public signature over the documents' SM3, verifiable by anyone",
+        ["Amendment.SignatureToken"] = "the tenderer's public signature over the amendment's content digest, verifiable by anyone",
         ["SignatureRecord.DocumentSm3"] = "digest of the signed document, part of the public signature",
         ["AuditEntry.Hash"] = "the chain's own hash",
         ["AuditEntry.PreviousHash"] = "the chain's own hash",

@@ -56,6 +56,9 @@ public sealed class ProjectPageTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(new DepositSettings());
         Services.AddSingleton(new DepositService(_database, _database.User, _database.Time, new ProjectDirectory(_database, _database.User),
             new CreditGate(_database, entities), entities, new ItemDuties(new CalendarWorkingDays(new WorkingDayCalendar(_database))), new DepositSettings()));
+        Services.AddSingleton(new ClarificationService(_database, _database.User, _database.Time, new ProjectDirectory(_database, _database.User), entities,
+            new SignatureService(_database, _database.User, _database.Time, new SealProtection(new SealSettings(), PlatformKeyRing.CreateNew())),
+            new FileSystemDocumentStore(Path.Combine(Path.GetTempPath(), "nxt-page-docs")), new BiddingSettings(), _workflow, new WorkingDayCalendar(_database)));
     }
 
     public async ValueTask InitializeAsync()

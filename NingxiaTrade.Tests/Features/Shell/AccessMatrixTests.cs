@@ -63,6 +63,8 @@ public class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixture<Acce
         ["/bidding/openings/{OpeningId:guid}/record"] = Access.Only(Roles.CentreClerk, Roles.Supervisor, Roles.Tenderer, Roles.Agent, Roles.Bidder),
         ["/public/bid-receipts/verify"] = Access.Anyone,
         ["/bidding/deposits"] = Access.Only(Roles.Bidder),
+        // 澄清与修改 for bidders (the tenderer/agent, clerk and supervisor see them on the project page).
+        ["/bidding/clarifications/{ProjectId:guid}"] = Access.Only(Roles.Bidder),
         ["/entities/mine"] = Access.Only(Roles.Bidder, Roles.Tenderer, Roles.Agent),
         ["/entities/review"] = Access.Only(Roles.CentreClerk),
         ["/entities"] = Access.Only(Roles.CentreClerk, Roles.Supervisor, Roles.Admin),

@@ -11,7 +11,8 @@ namespace NingxiaTrade.Workbench.Features.Bidding;
 /// <summary>
 /// Development only: the demo tenderer signs and uploads the tender documents of its project in 招标公告 (the sewage plant
 /// upgrade), and the demo bidder obtains them — so the project page shows a signed version and, to the clerk and the
-/// supervisor, the confidential downloader list; then the demo bidder's deposits (<see cref="DepositDemoData"/>).
+/// supervisor, the confidential downloader list; one anonymous question with its published answer and one signed
+/// clarification; then the demo bidder's deposits (<see cref="DepositDemoData"/>).
 /// </summary>
 public static class BiddingDemoData
 {
@@ -26,23 +27,30 @@ public static class BiddingDemoData
         {
             return;
         }
-        await SeedDocumentsAsync(services, tendererEmail, bidderEmail);
+        bool documents, clarifications;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TradeDbContext>();
+            documents = !await db.TenderDocuments.AnyAsync();
+            clarifications = !await db.BidQuestions.AnyAsync() && !await db.Amendments.AnyAsync();
+        }
+        var clock = services.GetRequiredService<TimeProvider>();
+        if (documents)
+        {
+            await SeedDocumentsAsync(services, tendererEmail, bidderEmail, clock);
+        }
+        if (clarifications)
+        {
+            await SeedClarificationsAsync(services, tendererEmail, bidderEmail, clock);
+        }
         if (EmailOf(Roles.CentreClerk) is { } clerkEmail)
         {
             await DepositDemoData.SeedAsync(services, clerkEmail, bidderEmail);
         }
     }
 
-    private static async Task SeedDocumentsAsync(IServiceProvider services, string tendererEmail, string bidderEmail)
+    private static async Task SeedDocumentsAsync(IServiceProvider services, string tendererEmail, string bidderEmail, TimeProvider clock)
     {
-        await using (var scope = services.CreateAsyncScope())
-        {
-            if (await scope.ServiceProvider.GetRequiredService<TradeDbContext>().TenderDocuments.AnyAsync())
-            {
-                return;
-            }
-        }
-        var clock = services.GetRequiredService<TimeProvider>();
         Guid documentId;
         await using (var tenderer = await DemoActor.CreateAsync(services, tendererEmail, clock))
         {
@@ -56,6 +64,38 @@ public static class BiddingDemoData
         }
         await using var bidder = await DemoActor.CreateAsync(services, bidderEmail, clock);
         await using var file = (await bidder.Create<TenderDocumentService>().DownloadAsync(documentId, "127.0.0.1")).Content;
+    }
+
+    /// <summary>
+    /// The demo bidder (which obtained the documents) asks one question, the tenderer answers it publicly, and publishes one
+    /// signed clarification that does not affect bid preparation (so the demo deadline stays as the projects seeder set it).
+    /// </summary>
+    private static async Task SeedClarificationsAsync(IServiceProvider services, string tendererEmail, string bidderEmail, TimeProvider clock)
+    {
+        Guid projectId;
+        QuestionInfo question;
+        await using (var bidder = await DemoActor.CreateAsync(services, bidderEmail, clock))
+        {
+            var notice = (await bidder.Create<TenderDocumentService>().OpenNoticesAsync(ProjectName, 0, 5)).Items.FirstOrDefault(n => n.Project.Name == ProjectName);
+            if (notice is null)
+            {
+                return;
+            }
+            projectId = notice.Project.Id;
+            var clarifications = bidder.Create<ClarificationService>();
+            if (!(await clarifications.ViewAsync(projectId)).CanAsk)
+            {
+                return;
+            }
+            question = await clarifications.AskAsync(projectId, "招标文件第三章工程量清单中“粗格栅及进水泵房”的土方开挖是否包含外运？运距按多少公里计？");
+        }
+        await using var tenderer = await DemoActor.CreateAsync(services, tendererEmail, clock);
+        var service = tenderer.Create<ClarificationService>();
+        await service.AnswerAsync(question.Id, "土方开挖包含外运，运距按15公里计，投标人自行踏勘后综合考虑报价。", publish: true);
+        var revision = (await tenderer.Create<ProjectRegistration>().GetAsync(projectId)).Project.Revision;
+        await service.PublishAsync(projectId, revision, new AmendmentForm("关于开标方式的澄清",
+            "本项目采用不见面开标，投标人无需到开标现场，请在投标截止时间前登录平台，在开标大厅使用本单位的解密密码解密投标文件。", null, false, null),
+            null, null, DemoPin);
     }
 
     /// <summary>A small valid one-page PDF.</summary>

@@ -4,7 +4,7 @@ using NingxiaTrade.Workbench.Features.Shell;
 
 namespace NingxiaTrade.Workbench.Features.Bidding;
 
-/// <summary>电子投标: tender documents (published notices for bidders, signed uploads, the confidential download record) and bid deposits.</summary>
+/// <summary>电子投标: tender documents, clarifications and amendments, bid deposits, sealed bids and the remote opening.</summary>
 public sealed class BiddingModule : IWorkbenchModule
 {
     public string Group => "电子投标";
@@ -18,5 +18,8 @@ public sealed class BiddingModule : IWorkbenchModule
         new("投标回执验证", "/public/bid-receipts/verify", Icons.Material.Filled.VerifiedUser, Roles.All, 4),
     ];
 
-    public IReadOnlyList<HomePanel> Panels { get; } = [];
+    public IReadOnlyList<HomePanel> Panels { get; } =
+    [
+        new("澄清与修改", typeof(Components.ClarificationFeedPanel), [Roles.Bidder, Roles.Tenderer, Roles.Agent], 40),
+    ];
 }

@@ -14,11 +14,12 @@ public static class BiddingModuleRegistration
 {
     public const string DocumentPath = "/bidding/documents/{id:guid}";
     public const string DepositRefundListPath = "/bidding/projects/{id:guid}/deposit-refunds.xlsx";
+    public const string AmendmentFilePath = "/bidding/amendments/{id:guid}/file";
 
     public static IServiceCollection AddBiddingModule(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddWorkbenchModule<BiddingModule>();
-        services.AddSingleton(configuration.GetSection("Bidding").Get<BiddingSettings>() ?? new BiddingSettings());
+        services.AddSingleton((configuration.GetSection("Bidding").Get<BiddingSettings>() ?? new BiddingSettings()).Validated());
         // Bidding:DocumentFolder, or tender-documents under the data folder; several servers may share one folder.
         var folder = configuration["Bidding:DocumentFolder"] is { Length: > 0 } configured
             ? Path.GetFullPath(configured, environment.ContentRootPath)
@@ -41,6 +42,9 @@ public static class BiddingModuleRegistration
         services.AddScoped<BidOpeningService>();
         services.AddScoped<NingxiaTrade.Domain.Workflows.IWorkflowFactSource, SealedBidFacts>();
         services.AddScoped<NingxiaTrade.Domain.Workflows.IWorkflowEventHandler, BiddingWorkflowHandler>();
+        services.AddScoped<ClarificationService>();
+        // Every later change of a bid deadline keeps the notice period after an amendment (招标投标法 第23条).
+        services.AddSingleton<NingxiaTrade.Domain.Projects.IBidDeadlineFloorSource, AmendmentDeadlineFloor>();
         return services;
     }
 
@@ -66,15 +70,22 @@ public static class BiddingModuleRegistration
             })
             .RequireAuthorization(new AuthorizeAttribute { Roles = $"{Roles.CentreClerk},{Roles.Supervisor}" })
             .WithSummary("下载项目的投标保证金退还清单（交易中心工作人员、行政监督人员）");
+        app.MapGet(AmendmentFilePath, (Guid id, ClarificationService clarifications, CancellationToken cancellationToken) =>
+                SendAsync(() => clarifications.OpenFileAsync(id, cancellationToken), "不能下载澄清或修改文件"))
+            .RequireAuthorization(new AuthorizeAttribute())
+            .WithSummary("下载澄清或修改文件（获取招标文件的潜在投标人、本项目招标人或代理机构、交易中心和行政监督人员）");
         return app;
     }
 
     /// <summary>Streams the file; a refusal is 403 with its reason, an unknown or hidden document 404.</summary>
-    private static async Task<IResult> DownloadAsync(Guid id, HttpContext http, TenderDocumentService documents, CancellationToken cancellationToken)
+    private static Task<IResult> DownloadAsync(Guid id, HttpContext http, TenderDocumentService documents, CancellationToken cancellationToken) =>
+        SendAsync(() => documents.DownloadAsync(id, http.Connection.RemoteIpAddress?.ToString(), cancellationToken), "不能下载招标文件");
+
+    private static async Task<IResult> SendAsync(Func<Task<TenderDocumentFile>> open, string refusedTitle)
     {
         try
         {
-            var file = await documents.DownloadAsync(id, http.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+            var file = await open();
             return Results.Stream(file.Content, ContentType(file.FileName), file.FileName);
         }
         catch (NotFoundException)
@@ -87,7 +98,7 @@ public static class BiddingModuleRegistration
         }
         catch (DomainException e)
         {
-            return Results.Problem(title: "不能下载招标文件", detail: e.Message, statusCode: StatusCodes.Status403Forbidden);
+            return Results.Problem(title: refusedTitle, detail: e.Message, statusCode: StatusCodes.Status403Forbidden);
         }
     }
 

@@ -22,6 +22,7 @@ public static class ProjectsModuleRegistration
         // The projects module's published read interface; other modules read projects only through it.
         services.AddScoped<IProjectDirectory, ProjectDirectory>();
         services.AddScoped<ProjectWorkflowService>();
+        services.AddScoped<IBidDeadlineExtender>(sp => sp.GetRequiredService<ProjectWorkflowService>());
         services.AddScoped<ProjectDutyService>();
         services.AddScoped<ItemDuties>();
         services.AddHostedService<WorkflowTimerService>();

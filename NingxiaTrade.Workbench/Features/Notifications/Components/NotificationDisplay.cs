@@ -17,5 +17,6 @@ public static class NotificationDisplay
         NotificationKind.PeriodEnded => Icons.Material.Filled.AlarmOn,
         NotificationKind.ProjectSuspended => Icons.Material.Filled.PauseCircle,
         NotificationKind.DutyOverdue => Icons.Material.Filled.AssignmentLate,
+        NotificationKind.Clarification => Icons.Material.Filled.QuestionAnswer,
     };
 }
