@@ -18,9 +18,6 @@ public sealed class BiddingSettings
     /// <summary>The decryption window of an opening, minutes (default 30).</summary>
     public int DecryptionWindowMinutes { get; set; } = 30;
 
-    /// <summary>The least bids a lot needs to be opened (《招标投标法实施条例》第四十四条; 财政部令第87号第四十一条).</summary>
-    public int MinimumBidsToOpen { get; set; } = 3;
-
     /// <summary>
     /// Days an amendment that may affect bid preparation must precede the bid deadline (default 15, the legal minimum:
     /// 《招标投标法》第二十三条, 《招标投标法实施条例》第二十一条, 财政部令第87号第二十七条). A centre may require more, never less.

@@ -14,7 +14,8 @@ public sealed class TenderDocumentHttpTests(WorkbenchFactory factory) : IClassFi
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TradeDbContext>();
-        return await db.TenderDocuments.Where(d => d.IsCurrent).Select(d => d.Id).SingleAsync();
+        // The 第四污水处理厂 documents (the sealed-bid demo project has its own).
+        return await db.TenderDocuments.Where(d => d.IsCurrent && d.FileName.StartsWith("第四污水处理厂")).Select(d => d.Id).SingleAsync();
     }
 
     private async Task<int> BidderDownloadsAsync(Guid documentId)

@@ -162,6 +162,7 @@ public class PublicApiTests(WorkbenchFactory factory) : IClassFixture<WorkbenchF
         Assert.Contains(entities.SelectMany(e => e.Contacts.Select(c => (c.Value, e.Id))).GroupBy(x => x.Value), g => g.Count() > 1);
         Assert.Contains(entities.SelectMany(e => e.BankAccounts.Select(a => (a.AccountNumber, e.Id))).GroupBy(x => x.AccountNumber), g => g.Count() > 1);
         Assert.Equal(2, await db.MarketBans.Select(b => b.MarketEntityId).Distinct().CountAsync());
-        Assert.Equal(3, await db.Users.CountAsync(u => u.MarketEntityId != null));
+        // bidder, bidder2–4, tenderer, agent
+        Assert.Equal(6, await db.Users.CountAsync(u => u.MarketEntityId != null));
     }
 }
