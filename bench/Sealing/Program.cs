@@ -72,6 +72,7 @@ for (long offset = 0; offset < plain.LongLength; offset += chunk)
 {
     var span = plain.AsSpan((int)offset, (int)Math.Min(chunk, plain.LongLength - offset));
     plainSm3.BlockUpdate(span);
+    System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(nonce.AsSpan(8), (uint)(offset / chunk)); // a fresh nonce per chunk, as the path does
     gcm.Init(true, new AeadParameters(new KeyParameter(key), 128, nonce, []));
     var n = gcm.ProcessBytes(span, cipherBuffer);
     n += gcm.DoFinal(cipherBuffer.AsSpan(n));
