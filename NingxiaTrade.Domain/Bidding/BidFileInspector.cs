@@ -64,7 +64,7 @@ public sealed partial class BidFileInspector
         _seen += span.Length;
         if (_seen > _maxBytes)
         {
-            throw new DomainException($"投标文件超过 {_maxBytes / 1024 / 1024} MB，请压缩或拆分后上传。");
+            throw new DomainException(DocumentIntake.TooLarge("投标文件", _maxBytes));
         }
         _zip?.Feed(span);
         _pdf?.Feed(span);

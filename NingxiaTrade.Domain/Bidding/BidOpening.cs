@@ -92,6 +92,18 @@ public class BidOpening
     }
 }
 
+/// <summary>The Chinese name of an opening's status, as every screen shows it.</summary>
+public static class BidOpeningStatusNames
+{
+    public static string Chinese(this BidOpeningStatus status) => status switch
+    {
+        BidOpeningStatus.Waiting => "等待开标",
+        BidOpeningStatus.Decrypting => "解密中",
+        BidOpeningStatus.Recorded => "已唱标",
+        _ => "开标结束",
+    };
+}
+
 /// <summary>What an entry of the opening room records.</summary>
 public enum OpeningEntryKind
 {

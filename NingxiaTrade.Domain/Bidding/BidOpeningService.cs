@@ -113,8 +113,7 @@ public sealed class BidOpeningService(
         {
             project ??= await projects.FindPublishedAsync(projectId, cancellationToken) ?? throw new NotFoundException("项目不存在或您无权查看。");
             var entityId = await EntityIdOrNullAsync(db, cancellationToken);
-            var lots = await db.SealedBids.Where(b => b.ProjectId == projectId && b.EntityId == entityId
-                    && (b.Status == SealedBidStatus.Submitted || b.Status == SealedBidStatus.Opened || b.Status == SealedBidStatus.Revoked || b.Status == SealedBidStatus.PlatformFailed))
+            var lots = await db.SealedBids.Where(b => b.ProjectId == projectId && b.EntityId == entityId).Where(SealedBid.InOpening)
                 .Select(b => b.LotNumber).Distinct().ToListAsync(cancellationToken);
             openings = openings.Where(o => lots.Contains(o.LotNumber));
         }
@@ -304,9 +303,7 @@ public sealed class BidOpeningService(
         ChangeAsync(openingId, async (db, room) =>
         {
             RequireClerk(room);
-            var bids = await db.SealedBids.AsNoTracking().Where(b => b.ProjectId == room.Opening.ProjectId && b.LotNumber == room.Opening.LotNumber
-                    && (b.Status == SealedBidStatus.Submitted || b.Status == SealedBidStatus.Opened || b.Status == SealedBidStatus.Revoked || b.Status == SealedBidStatus.PlatformFailed))
-                .ToListAsync(cancellationToken);
+            var bids = await RoomBidsAsync(db, room.Opening, cancellationToken);
             if (bids.FirstOrDefault(b => b.Status == SealedBidStatus.Submitted) is { } pending)
             {
                 throw new DomainException($"{pending.EntityName} 的投标文件尚未解密，也未认定未解密原因，不能生成唱标记录。");
@@ -455,16 +452,15 @@ public sealed class BidOpeningService(
         }
         // A bidder enters only a room of a lot it bid on (the bid still counting, or not decrypted).
         var entityId = await EntityIdOrNullAsync(db, cancellationToken);
-        var hasBid = entityId is not null && await db.SealedBids.AnyAsync(b => b.ProjectId == opening.ProjectId && b.LotNumber == opening.LotNumber && b.EntityId == entityId
-            && (b.Status == SealedBidStatus.Submitted || b.Status == SealedBidStatus.Opened || b.Status == SealedBidStatus.Revoked || b.Status == SealedBidStatus.PlatformFailed),
-            cancellationToken);
+        var hasBid = entityId is not null && await db.SealedBids
+            .Where(b => b.ProjectId == opening.ProjectId && b.LotNumber == opening.LotNumber && b.EntityId == entityId).Where(SealedBid.InOpening)
+            .AnyAsync(cancellationToken);
         var published = hasBid ? await projects.FindPublishedAsync(opening.ProjectId, cancellationToken) : null;
         return published is null ? throw new NotFoundException("开标室不存在。") : (opening, published, OpeningRole.Bidder, entityId);
     }
 
     private static async Task<List<SealedBid>> RoomBidsAsync(TradeDbContext db, BidOpening opening, CancellationToken cancellationToken) =>
-        await db.SealedBids.AsNoTracking().Where(b => b.ProjectId == opening.ProjectId && b.LotNumber == opening.LotNumber
-                && (b.Status == SealedBidStatus.Submitted || b.Status == SealedBidStatus.Opened || b.Status == SealedBidStatus.Revoked || b.Status == SealedBidStatus.PlatformFailed))
+        await db.SealedBids.AsNoTracking().Where(b => b.ProjectId == opening.ProjectId && b.LotNumber == opening.LotNumber).Where(SealedBid.InOpening)
             .OrderBy(b => b.SubmittedUtc).ToListAsync(cancellationToken);
 
     private async Task<Guid?> EntityIdOrNullAsync(TradeDbContext db, CancellationToken cancellationToken) =>

@@ -21,7 +21,7 @@ public sealed record BidReceipt(Guid BidId, string ProjectCode, string ProjectNa
     public static string Issue(BidReceipt receipt, PlatformKeyRing keys)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(receipt with { KeyId = keys.CurrentAnchorKeyId }, Json);
-        return $"{Prefix}.{Base64Url(bytes)}.{Base64Url(keys.SignAnchor(bytes))}";
+        return $"{Prefix}.{Base64UrlText.Encode(bytes)}.{Base64UrlText.Encode(keys.SignAnchor(bytes))}";
     }
 
     /// <summary>The receipt if the token is well formed and the platform's key signed it; null otherwise.</summary>
@@ -34,9 +34,9 @@ public sealed record BidReceipt(Guid BidId, string ProjectCode, string ProjectNa
         }
         try
         {
-            var bytes = FromBase64Url(body);
+            var bytes = Base64UrlText.Decode(body);
             var receipt = JsonSerializer.Deserialize<BidReceipt>(bytes, Json);
-            return receipt is not null && keys.AnchorPublicKey(receipt.KeyId) is { } publicKey && SealCrypto.Verify(publicKey, bytes, FromBase64Url(signature))
+            return receipt is not null && keys.AnchorPublicKey(receipt.KeyId) is { } publicKey && SealCrypto.Verify(publicKey, bytes, Base64UrlText.Decode(signature))
                 ? receipt
                 : null;
         }
@@ -46,13 +46,5 @@ public sealed record BidReceipt(Guid BidId, string ProjectCode, string ProjectNa
         }
     }
 
-    public static bool LooksLikeReceipt(string? token) => token?.TrimStart().StartsWith(Prefix + ".", StringComparison.Ordinal) == true;
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static byte[] FromBase64Url(string text)
-    {
-        var s = text.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(s.PadRight(s.Length + (4 - s.Length % 4) % 4, '='));
-    }
 }

@@ -85,6 +85,9 @@ public static class DocumentIntake
     /// <summary>The refusal of a file over the limit (also what a screen shows when the browser stream stops at the limit).</summary>
     public static string TooLarge(string what, long maxBytes) => $"{what}超过 {maxBytes / 1024 / 1024} MB，请压缩或拆分后上传。";
 
+    /// <summary>A client's address as recorded: trimmed, at most <paramref name="max"/> characters, null when blank.</summary>
+    public static string? Clip(string? text, int max) => string.IsNullOrWhiteSpace(text) ? null : text.Trim()[..Math.Min(text.Trim().Length, max)];
+
     /// <summary>The market entity of the signed-in account, refused with <paramref name="refusal"/> when there is none.</summary>
     public static async Task<Guid> EntityOfAsync(TradeDbContext db, string? userId, string refusal, CancellationToken cancellationToken) =>
         await db.Users.Where(u => u.Id == userId).Select(u => u.MarketEntityId).FirstOrDefaultAsync(cancellationToken)

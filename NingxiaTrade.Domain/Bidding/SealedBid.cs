@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using NingxiaTrade.Domain.Common;
 
 namespace NingxiaTrade.Domain.Bidding;
@@ -108,6 +109,18 @@ public class SealedBid
     }
 
     public PasswordWrap PasswordWrap => new(PasswordSalt, PasswordIterations, PasswordWrappedKey);
+
+    /// <summary>
+    /// Bids that take part in the lot's opening: counting (submitted, opened) or recorded as not decrypted there; not
+    /// replaced, withdrawn or voided.
+    /// </summary>
+    public static readonly Expression<Func<SealedBid, bool>> InOpening = b =>
+        b.Status == SealedBidStatus.Submitted || b.Status == SealedBidStatus.Opened || b.Status == SealedBidStatus.Revoked || b.Status == SealedBidStatus.PlatformFailed;
+
+    private static readonly Func<SealedBid, bool> InOpeningCheck = InOpening.Compile();
+
+    /// <summary>This bid takes part in its lot's opening (<see cref="InOpening"/>).</summary>
+    public bool IsInOpening => InOpeningCheck(this);
 
     /// <summary>Still counting for the lot: submitted, or opened.</summary>
     public bool IsValid => Status is SealedBidStatus.Submitted or SealedBidStatus.Opened;

@@ -101,7 +101,7 @@ public sealed class SealedBidService(
             {
                 throw new DomainException($"投标截止时间 {ChinaTime.Format(deadline)} 已到，投标文件在截止时间之后才上传完成，不予接收（《招标投标法》第二十八条）。");
             }
-            var bid = new SealedBid(bidId, projectId, lotNumber, entity.Id, entity.Name, currentUser.UserId, currentUser.ActorName(), Now, deadline, Trim(address, 64));
+            var bid = new SealedBid(bidId, projectId, lotNumber, entity.Id, entity.Name, currentUser.UserId, currentUser.ActorName(), Now, deadline, DocumentIntake.Clip(address, 64));
             bid.Seal(SealCrypto.Wrap(key, formJson, bidId.ToByteArray()), BidKeyWrap.WrapWithPassword(key, password, bidId, settings.BidPasswordIterations),
                 BidKeyWrap.WrapForEscrow(key, escrowKey.PublicKey), escrowKey.KeyId, sealedFiles);
             var receipt = new BidReceipt(bidId, project.Code, project.Name, lotNumber, lot.Name, entity.Name, entity.CreditCode, bid.SubmittedUtc,
@@ -201,7 +201,7 @@ public sealed class SealedBidService(
             .Select(o => new { o.Id, o.ProjectId, o.LotNumber, o.CreatedUtc }).ToListAsync(cancellationToken);
         return new PagedResult<MyBidRow>(items.Select(b => new MyBidRow(b.ProjectId, summaries.GetValueOrDefault(b.ProjectId)?.Code ?? "",
             summaries.GetValueOrDefault(b.ProjectId)?.Name ?? "（项目已结束）", Info(b),
-            b.IsValid || b.Status is SealedBidStatus.Revoked or SealedBidStatus.PlatformFailed
+            b.IsInOpening
                 ? openings.Where(o => o.ProjectId == b.ProjectId && o.LotNumber == b.LotNumber && o.CreatedUtc >= b.SubmittedUtc)
                     .OrderBy(o => o.CreatedUtc).Select(o => (Guid?)o.Id).FirstOrDefault()
                 : null)).ToList(), total);
@@ -297,15 +297,12 @@ public sealed class SealedBidService(
         return SealCrypto.Sm3Hex(Encoding.UTF8.GetBytes(text.ToString()));
     }
 
-    private async Task<Guid> EntityIdAsync(TradeDbContext db, CancellationToken cancellationToken) =>
-        await db.Users.Where(u => u.Id == currentUser.UserId).Select(u => u.MarketEntityId).FirstOrDefaultAsync(cancellationToken)
-        ?? throw new DomainException("您的账户未关联市场主体，不能投标。");
+    private Task<Guid> EntityIdAsync(TradeDbContext db, CancellationToken cancellationToken) =>
+        DocumentIntake.EntityOfAsync(db, currentUser.UserId, "您的账户未关联市场主体，不能投标。", cancellationToken);
 
     internal static MyBidInfo Info(SealedBid b) =>
         new(b.Id, b.LotNumber, b.Status, b.SubmittedUtc, b.DeadlineUtc, b.SubmittedBy,
             b.Files.Select(f => new ReceiptFile(f.FileName, f.CipherSizeBytes, f.CipherSm3)).ToList(), b.ReceiptToken, b.WithdrawnUtc);
-
-    private static string? Trim(string? text, int max) => string.IsNullOrWhiteSpace(text) ? null : text.Trim()[..Math.Min(text.Trim().Length, max)];
 }
 
 /// <summary>The escrow key if the centre configured one (sealing is refused without it).</summary>

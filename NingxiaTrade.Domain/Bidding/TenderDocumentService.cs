@@ -120,7 +120,7 @@ public sealed class TenderDocumentService(
         {
             db.TenderDocumentDownloads.Add(new TenderDocumentDownload(document.Id, document.ProjectId, entityId, entityName,
                 currentUser.UserId, currentUser.ActorName() ?? "", bidder ? Roles.Bidder : Roles.All.First(currentUser.IsInRole), time.GetUtcNow().UtcDateTime,
-                Trim(address, 64)));
+                DocumentIntake.Clip(address, 64)));
             await db.SaveChangesAsync(cancellationToken);
         }
         catch
@@ -188,5 +188,4 @@ public sealed class TenderDocumentService(
     private static TenderDocumentInfo Info(TenderDocument d) =>
         new(d.Id, d.Version, d.FileName, d.SizeBytes, d.Sm3, d.SignedByName, d.SignatureToken, d.UploadedBy, d.UploadedUtc, d.IsCurrent);
 
-    private static string? Trim(string? text, int max) => string.IsNullOrWhiteSpace(text) ? null : text.Trim()[..Math.Min(text.Trim().Length, max)];
 }

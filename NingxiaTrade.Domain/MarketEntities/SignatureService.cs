@@ -27,7 +27,7 @@ public static class SignatureToken
     public static byte[] EnvelopeBytes(SignatureEnvelope envelope) => JsonSerializer.SerializeToUtf8Bytes(envelope, Json);
 
     public static string Write(byte[] envelope, byte[] signature) =>
-        $"{Prefix}.{Base64Url(envelope)}.{Base64Url(signature)}";
+        $"{Prefix}.{Base64UrlText.Encode(envelope)}.{Base64UrlText.Encode(signature)}";
 
     /// <summary>Splits a token; false when it is not one.</summary>
     public static bool TryRead(string? token, out byte[] envelopeBytes, out SignatureEnvelope? envelope, out byte[] signature)
@@ -42,8 +42,8 @@ public static class SignatureToken
         }
         try
         {
-            envelopeBytes = FromBase64Url(parts[1]);
-            signature = FromBase64Url(parts[2]);
+            envelopeBytes = Base64UrlText.Decode(parts[1]);
+            signature = Base64UrlText.Decode(parts[2]);
             envelope = JsonSerializer.Deserialize<SignatureEnvelope>(envelopeBytes, Json);
             return envelope is not null;
         }
@@ -53,13 +53,6 @@ public static class SignatureToken
         }
     }
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static byte[] FromBase64Url(string text)
-    {
-        var s = text.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(s.PadRight(s.Length + (4 - s.Length % 4) % 4, '='));
-    }
 }
 
 /// <summary>The answer of a verification. Signer, code and time are given only when the signature itself is genuine.</summary>
